@@ -1,0 +1,185 @@
+"""Settings and reading positions that survive between runs.
+
+One JSON file in the user's state directory (`READER_STATE_DIR` overrides it, which tests
+use). A corrupt or unreadable file gives a warning and the defaults, never an exception;
+writes go to a temporary file in the same directory that is fsynced and renamed over the
+old one, so a crash or a second instance leaves either the old file or the new one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any, Literal
+
+import platformdirs
+
+from reader.loader import Article
+
+STATE_FILE = "state.json"
+_VERSION = 1
+_MAX_POSITIONS = 500  # oldest reading positions are forgotten beyond this
+
+PaneSide = Literal["left", "right"]
+
+
+@dataclass(slots=True)
+class Settings:
+    """User preferences; every field has a safe default."""
+
+    terminal_bidi: bool = False
+    harakat: bool = False
+    text_width: int | None = None
+    theme: str | None = None
+    pane_side: PaneSide = "left"
+    pane_visible: bool = True
+
+
+def state_dir() -> Path:
+    """Where the state file lives."""
+    override = os.environ.get("READER_STATE_DIR")
+    return Path(override) if override else Path(platformdirs.user_state_dir("reader"))
+
+
+def article_key(article: Article) -> str:
+    """Identify an article by its content, so a renamed or re-saved copy keeps its place.
+
+    The hash of the decoded text is cheap next to decoding it, and unlike path + mtime it
+    also works for standard input and survives an encoding conversion.
+    """
+    return "sha256:" + hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass(slots=True)
+class State:
+    """Settings plus reading positions (logical character offsets) per article key."""
+
+    settings: Settings = field(default_factory=Settings)
+    positions: dict[str, int] = field(default_factory=dict)
+    path: Path = field(default_factory=lambda: state_dir() / STATE_FILE)
+    warning: str | None = None  # why the file on disk was ignored, for the caller to show
+    _loaded: Settings = field(default_factory=Settings, repr=False)
+    _changed: set[str] = field(default_factory=set, repr=False)
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> State:
+        """Read the state file; missing means defaults, broken means defaults plus a warning."""
+        path = path or state_dir() / STATE_FILE
+        try:
+            raw = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return cls(path=path)
+        except (OSError, UnicodeDecodeError) as err:
+            return cls(path=path, warning=f"{path}: cannot read state file ({err}); using defaults")
+        try:
+            data = json.loads(raw)
+            if not isinstance(data, dict):
+                raise ValueError("not a JSON object")
+            settings = _settings_from(data.get("settings", {}))
+            positions = _positions_from(data.get("positions", {}))
+        except (ValueError, RecursionError) as err:
+            return cls(path=path, warning=f"{path}: corrupt state file ({err}); using defaults")
+        return cls(settings=settings, positions=positions, path=path, _loaded=replace(settings))
+
+    def position(self, key: str) -> int | None:
+        """The remembered offset for an article, if any."""
+        return self.positions.get(key)
+
+    def set_position(self, key: str, offset: int) -> None:
+        """Remember an offset (most recent last, so the oldest are dropped first)."""
+        self.positions.pop(key, None)
+        self.positions[key] = max(0, int(offset))
+        self._changed.add(key)
+        while len(self.positions) > _MAX_POSITIONS:
+            self._changed.discard(next(iter(self.positions)))
+            del self.positions[next(iter(self.positions))]
+
+    def save(self) -> str | None:
+        """Write atomically; returns a warning instead of raising when the disk says no.
+
+        What another instance saved meanwhile is kept: only the settings and positions this
+        instance changed are written over the file's current contents.
+        """
+        disk = State.load(self.path)
+        settings = disk.settings
+        for spec in fields(Settings):
+            value = getattr(self.settings, spec.name)
+            if value != getattr(self._loaded, spec.name):
+                setattr(settings, spec.name, value)
+        positions = disk.positions
+        for key in self._changed:
+            positions.pop(key, None)
+            positions[key] = self.positions[key]
+        while len(positions) > _MAX_POSITIONS:
+            del positions[next(iter(positions))]
+        payload = json.dumps(
+            {"version": _VERSION, "settings": asdict(settings), "positions": positions},
+            ensure_ascii=False,
+            indent=1,
+        )
+        try:
+            _atomic_write(self.path, payload)
+        except OSError as err:
+            return f"{self.path}: cannot save state ({err.strerror or err})"
+        for spec in fields(Settings):  # in place: the app may hold on to self.settings
+            setattr(self.settings, spec.name, getattr(settings, spec.name))
+        self.positions = dict(positions)
+        self._loaded, self._changed = replace(settings), set()
+        return None
+
+
+def _atomic_write(path: Path, payload: str) -> None:
+    """Temporary file in the same directory, fsync, then rename over the target."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(payload)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    with contextlib.suppress(OSError):  # make the rename itself durable where possible
+        directory = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(directory)
+        finally:
+            os.close(directory)
+
+
+def _settings_from(raw: Any) -> Settings:
+    """Settings from JSON, keeping defaults for missing or ill-typed fields."""
+    if not isinstance(raw, dict):
+        raise ValueError("settings is not an object")
+    settings = Settings()
+    checks = {
+        "terminal_bidi": lambda v: isinstance(v, bool),
+        "harakat": lambda v: isinstance(v, bool),
+        "pane_visible": lambda v: isinstance(v, bool),
+        "text_width": lambda v: v is None or (type(v) is int and 10 <= v <= 1000),
+        "theme": lambda v: v is None or isinstance(v, str),
+        "pane_side": lambda v: v in ("left", "right"),
+    }
+    for spec in fields(Settings):
+        if spec.name in raw and checks[spec.name](raw[spec.name]):
+            setattr(settings, spec.name, raw[spec.name])
+    return settings
+
+
+def _positions_from(raw: Any) -> dict[str, int]:
+    """Reading positions from JSON; entries that are not key -> offset are skipped."""
+    if not isinstance(raw, dict):
+        raise ValueError("positions is not an object")
+    return {
+        key: value
+        for key, value in raw.items()
+        if isinstance(key, str) and type(value) is int and value >= 0
+    }

@@ -1,0 +1,352 @@
+"""The command line: render/extract/eval-ner output, encodings, errors, the app launch."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import json
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+from reader import __version__
+from reader.cli import main
+from reader.loader import Article
+
+
+def iso_safe(text: str) -> str:
+    return text.replace("“", '"').replace("”", '"')
+
+
+ENCODED = {
+    "utf-8-bom": lambda t: codecs.BOM_UTF8 + t.encode("utf-8"),
+    "utf-16": lambda t: t.encode("utf-16"),
+    "utf-32": lambda t: t.encode("utf-32"),
+    "windows-1256": lambda t: t.encode("cp1256"),
+    "iso-8859-6": lambda t: iso_safe(t).encode("iso-8859-6"),
+    "crlf": lambda t: t.replace("\n", "\r\n").encode("utf-8"),
+}
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = main(list(argv))
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+@pytest.fixture
+def twins(tmp_path: Path, sample_text: str) -> dict[str, tuple[Path, Path]]:
+    """Each encoding's file with the UTF-8 file of exactly the same text."""
+    pairs = {}
+    for name, encode in ENCODED.items():
+        text = iso_safe(sample_text) if name == "iso-8859-6" else sample_text
+        original = tmp_path / f"{name}-utf8.txt"
+        original.write_text(text, encoding="utf-8")
+        encoded = tmp_path / f"{name}.txt"
+        encoded.write_bytes(encode(text))
+        pairs[name] = (encoded, original)
+    return pairs
+
+
+@pytest.mark.parametrize("name", ENCODED)
+def test_render_is_the_same_in_every_encoding(
+    name: str, twins: dict[str, tuple[Path, Path]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    encoded, original = twins[name]
+    status, expected, _ = run(capsys, "render", str(original), "--width", "50")
+    assert status == 0
+    assert run(capsys, "render", str(encoded), "--width", "50") == (0, expected, "")
+
+
+@pytest.mark.parametrize("name", ENCODED)
+def test_extract_is_the_same_in_every_encoding(
+    name: str, twins: dict[str, tuple[Path, Path]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    encoded, original = twins[name]
+    status, expected, _ = run(capsys, "extract", str(original))
+    assert status == 0
+    status, out, err = run(capsys, "extract", str(encoded))
+    assert (status, err) == (0, "")
+    assert json.loads(out)["entities"] == json.loads(expected)["entities"]
+
+
+def test_render_pads_rtl_lines_to_the_width(
+    sample_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, _ = run(capsys, "render", str(sample_path), "--width", "40")
+    lines = out.split("\n")[:-1]
+    assert status == 0 and len(lines) > 30
+    arabic = [line for line in lines if line.strip() and not line.isascii()]
+    assert all(len(line) >= 40 for line in arabic)  # harakat could only make it longer
+    assert "Spread the love" in lines
+    assert "\x1b" not in out
+
+
+def test_render_defaults_to_80_columns_off_a_terminal(
+    sample_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, out, _ = run(capsys, "render", str(sample_path))
+    assert max(len(line) for line in out.split("\n")) == 80
+
+
+def test_render_from_standard_input(
+    sample_text: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(sample_text.encode("cp1256"))))
+    status, out, _ = run(capsys, "render", "-", "--width", "60")
+    assert status == 0
+    assert out.split("\n")[0].endswith("ﻮﻴﻟﺎﺼﻔﻧﺇ")  # the title's first word, shaped, at the right
+
+
+def test_render_color_only_adds_styles(
+    sample_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, _ = run(capsys, "render", str(sample_path), "--width", "60", "--color")
+    assert status == 0 and "\x1b[" in out
+    _, plain, _ = run(capsys, "render", str(sample_path), "--width", "60")
+    import re
+
+    assert re.sub(r"\x1b\[[0-9;]*m", "", out) == plain
+
+
+def test_extract_json_shape_and_offsets(
+    sample_path: Path, sample_text: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, _ = run(capsys, "extract", str(sample_path))
+    result = json.loads(out)
+    assert status == 0 and set(result) == {"source", "entities"}
+    assert result["source"] == str(sample_path)
+    assert {e["type"] for e in result["entities"]} <= {"person", "place", "organization", "number"}
+    for entity in result["entities"]:
+        assert set(entity) == {"type", "name", "value", "mentions"}
+        for mention in entity["mentions"]:
+            assert sample_text[mention["start"] : mention["end"]] == mention["text"]
+    assert "أذربيجان" in {e["name"] for e in result["entities"]}
+
+
+def test_extract_several_files_json_jsonl_tsv(
+    sample_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = tmp_path / "other.txt"
+    other.write_text("زار أنتوني بلينكن باكو أمس.\n", encoding="utf-8")
+    _, out, _ = run(capsys, "extract", str(sample_path), str(other))
+    array = json.loads(out)
+    assert [item["source"] for item in array] == [str(sample_path), str(other)]
+    _, out, _ = run(capsys, "extract", str(sample_path), str(other), "--format", "jsonl")
+    assert [json.loads(line) for line in out.splitlines()] == array
+    _, out, _ = run(capsys, "extract", str(sample_path), str(other), "--format", "tsv")
+    rows = [line.split("\t") for line in out.splitlines()]
+    assert rows[0] == ["source", "type", "name", "value", "start", "end", "text"]
+    mentions = sum(len(e["mentions"]) for item in array for e in item["entities"])
+    assert len(rows) == 1 + mentions
+    assert all(len(row) == 7 for row in rows)
+
+
+def test_extract_escapes_control_characters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "hostile.txt"
+    path.write_text("عنوان\n\u202eزار بلينكن باكو\x9b2J 32 شخصاً\x1b[2J\n", encoding="utf-8")
+    for fmt in ("json", "jsonl", "tsv"):
+        status, out, _ = run(capsys, "extract", str(path), "--format", fmt)
+        assert status == 0
+        assert not any(c in out for c in "\x1b\x9b\u202e")
+
+
+def test_eval_ner_prints_scores(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "gold.tsv"
+    path.write_text("زار\tO\nأنتوني\tB-PERS\nبلينكن\tI-PERS\nباكو\tB-LOC\n\n", encoding="utf-8")
+    status, out, _ = run(capsys, "eval-ner", str(path), "--json")
+    scores = json.loads(out)
+    assert status == 0
+    assert {"PERS", "LOC", "ORG", "MISC", "overall"} <= set(scores)
+    assert set(scores["overall"]) == {"precision", "recall", "f1"}
+    status, table, _ = run(capsys, "eval-ner", str(path))
+    assert status == 0 and "PERS" in table and "{" not in table
+
+
+def bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
+    empty_dir = tmp_path / "nothing-here"
+    empty_dir.mkdir()
+    (empty_dir / "photo.jpg").write_bytes(b"\xff\xd8")
+    cases = {
+        "missing": (tmp_path / "missing.txt", "no such file or directory"),
+        "directory": (empty_dir, "no articles in this directory"),
+        "binary": (tmp_path / "binary.txt", "not a text file"),
+        "empty": (tmp_path / "empty.txt", "empty file"),
+        "blank": (tmp_path / "blank.txt", "empty file"),
+    }
+    cases["binary"][0].write_bytes(b"\x7fELF\x02\x01\x01\x00\x00\x00" + bytes(range(256)))
+    cases["empty"][0].write_bytes(b"")
+    cases["blank"][0].write_bytes(b"  \r\n\t\n")
+    return cases
+
+
+@pytest.mark.parametrize("command", [[], ["render"], ["extract"]])
+@pytest.mark.parametrize("case", ["missing", "directory", "binary", "empty", "blank"])
+def test_bad_input_is_one_line_and_exit_2(
+    command: list[str], case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, problem = bad_inputs(tmp_path)[case]
+    if command == ["render"] and case == "directory":
+        problem = "is a directory"
+    status, out, err = run(capsys, *command, str(path))
+    assert status == 2
+    assert err == f"reader: {path}: {problem}\n" or (
+        err.startswith(f"reader: {path}: {problem}") and err.count("\n") == 1
+    )
+    assert "Traceback" not in err and out in ("", "source\ttype\tname\tvalue\tstart\tend\ttext\n")
+
+
+def test_invalid_bytes_for_the_given_encoding(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "latin.txt"
+    path.write_bytes("نص عربي".encode("cp1256"))
+    status, _, err = run(capsys, "render", str(path), "--encoding", "utf-8")
+    assert status == 2
+    assert err.startswith(f"reader: {path}: not valid utf-8") and err.count("\n") == 1
+
+
+def test_permission_denied(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "locked.txt"
+    path.write_text("نص")
+
+    def refuse(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    assert run(capsys, "render", str(path)) == (2, "", f"reader: {path}: permission denied\n")
+
+
+def test_extract_reports_a_bad_file_and_keeps_the_others(
+    sample_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = run(capsys, "extract", str(tmp_path / "gone.txt"), str(sample_path))
+    assert status == 2
+    assert err == f"reader: {tmp_path / 'gone.txt'}: no such file or directory\n"
+    assert [item["source"] for item in json.loads(out)] == [str(sample_path)]
+
+
+def test_debug_shows_the_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(capsys, "render", str(tmp_path / "x.txt"), "--debug")
+    assert status == 2
+    assert "Traceback" in err and err.endswith("no such file or directory\n")
+
+
+def test_usage_errors_are_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(capsys, "render", "--width", "abc", "x")
+    assert status == 2 and err.count("\n") == 1 and err.startswith("reader: argument --width")
+    status, _, err = run(capsys, "--bogus")
+    assert status == 2 and err.count("\n") == 1
+
+
+def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0 and capsys.readouterr().out == f"reader {__version__}\n"
+    with pytest.raises(SystemExit) as exited:
+        main(["--help"])
+    help_text = capsys.readouterr().out
+    assert exited.value.code == 0
+    assert all(word in help_text for word in ("render", "extract", "eval-ner", "--encoding"))
+
+
+def test_a_file_named_like_a_subcommand_is_opened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "render").write_text("مقال اسمه render", encoding="utf-8")
+    status, _, err = run(capsys, "./render")
+    assert status == 2  # got as far as the app: the file was opened, stdout is not a tty
+    assert "standard output is not a terminal" in err
+
+
+class FakeApp:
+    """Stands in for reader.ui.app.ReaderApp to see what the command line hands it."""
+
+    calls: list[tuple[list, dict]] = []  # noqa: RUF012
+
+    def __init__(self, sources: list, **options: object) -> None:
+        FakeApp.calls.append((list(sources), options))
+        self.return_code = 0
+
+    def run(self) -> None:
+        return None
+
+
+@pytest.fixture
+def fake_app(monkeypatch: pytest.MonkeyPatch) -> type[FakeApp]:
+    module = types.ModuleType("reader.ui.app")
+    module.ReaderApp = FakeApp  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "reader.ui.app", module)
+    FakeApp.calls = []
+    return FakeApp
+
+
+def pretend_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Called inside the test: capsys swaps sys.stdout only once the test body runs."""
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+
+
+def test_app_gets_the_sample_article_by_default(
+    fake_app: type[FakeApp],
+    sample_text: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    pretend_terminal(monkeypatch)
+    assert run(capsys, "--terminal-bidi", "on") == (0, "", "")
+    [(sources, options)] = fake_app.calls
+    assert [s.text for s in sources] == [sample_text]
+    assert options == {"encoding": None, "terminal_bidi": True}
+
+
+def test_app_terminal_bidi_defaults_to_the_saved_setting(
+    fake_app: type[FakeApp],
+    sample_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    pretend_terminal(monkeypatch)
+    from reader.state import State
+
+    state = State.load()
+    state.settings.terminal_bidi = True
+    state.save()
+    assert run(capsys, str(sample_path)) == (0, "", "")
+    assert fake_app.calls[0][1]["terminal_bidi"] is True
+
+
+def test_app_gets_paths_for_a_library(
+    fake_app: type[FakeApp],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    pretend_terminal(monkeypatch)
+    for name in ("b.txt", "a.html"):
+        (tmp_path / name).write_text("نص")
+    assert run(capsys, str(tmp_path), "--encoding", "cp1256") == (0, "", "")
+    [(sources, options)] = fake_app.calls
+    assert sources == [tmp_path / "a.html", tmp_path / "b.txt"]
+    assert options == {"encoding": "cp1256", "terminal_bidi": False}
+
+
+def test_app_reads_standard_input_before_starting(
+    fake_app: type[FakeApp],
+    sample_text: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    stdin = io.TextIOWrapper(io.BytesIO(sample_text.encode("utf-16")))
+    monkeypatch.setattr(sys, "stdin", stdin)
+    pretend_terminal(monkeypatch)
+    assert run(capsys, "-") == (0, "", "")
+    [(sources, _)] = fake_app.calls
+    assert sources == [Article(source="-", title=sample_text.split("\n")[0], text=sample_text)]
