@@ -5,7 +5,8 @@ under 20 ms, the whole 1 MB in under 2 s, within a small factor of ``fribidi --w
 
 The texts are built from the vendored UDHR and the bundled sample article: their words are
 re-cut into paragraphs of random length (seeded), so every paragraph is different and the
-per-paragraph cache cannot flatter the numbers.  The caches are cleared before every timed run.
+per-paragraph cache cannot flatter the numbers.  The caches are cleared before every timed run,
+and the 1 MB runs alternate with fribidi's so that load on the shared machine hits both alike.
 """
 
 import argparse
@@ -46,16 +47,13 @@ def build_text(size: int, seed: int = 2116) -> str:
     return "\n".join(paragraphs)[:size]
 
 
-def time_runs(function: Callable[[], object], repeat: int) -> list[float]:
-    """Wall-clock seconds of ``repeat`` runs, each with a cold paragraph cache."""
-    times = []
-    for _ in range(repeat):
-        layout._analyse.cache_clear()
-        shaping.clear_cache()
-        begin = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - begin)
-    return times
+def time_run(function: Callable[[], object]) -> float:
+    """Wall-clock seconds of one run with cold paragraph and word caches."""
+    layout._analyse.cache_clear()
+    shaping.clear_cache()
+    begin = time.perf_counter()
+    function()
+    return time.perf_counter() - begin
 
 
 def lay_out_all(text: str, width: int) -> int:
@@ -75,19 +73,13 @@ def lay_out_screen(paragraphs: list[tuple[int, str]], first: int, size: tuple[in
     return lines
 
 
-def time_fribidi(path: Path, repeat: int) -> list[float] | None:
-    """Wall-clock seconds of ``fribidi --width 80`` on the file, or None if it is missing."""
-    fribidi = shutil.which("fribidi")
-    if fribidi is None:
-        return None
-    times = []
-    for _ in range(repeat):
-        begin = time.perf_counter()
-        subprocess.run(
-            [fribidi, "--width", str(WIDTH), str(path)], check=True, stdout=subprocess.DEVNULL
-        )
-        times.append(time.perf_counter() - begin)
-    return times
+def time_fribidi(fribidi: str, path: Path) -> float:
+    """Wall-clock seconds of one ``fribidi --width 80`` run on the file."""
+    begin = time.perf_counter()
+    subprocess.run(
+        [fribidi, "--width", str(WIDTH), str(path)], check=True, stdout=subprocess.DEVNULL
+    )
+    return time.perf_counter() - begin
 
 
 def main() -> int:
@@ -96,7 +88,16 @@ def main() -> int:
     args = parser.parse_args()
 
     one_mb = build_text(1_000_000)
-    runs = time_runs(lambda: lay_out_all(one_mb, WIDTH), args.repeat)
+    fribidi = shutil.which("fribidi")
+    runs: list[float] = []
+    fribidi_runs: list[float] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "one_mb.txt"
+        path.write_text(one_mb, encoding="utf-8")
+        for _ in range(args.repeat):  # interleaved, so machine load hits both alike
+            runs.append(time_run(lambda: lay_out_all(one_mb, WIDTH)))
+            if fribidi is not None:
+                fribidi_runs.append(time_fribidi(fribidi, path))
     median_1mb = statistics.median(runs)
     print(
         f"1 MB ({len(one_mb):,} chars) at width {WIDTH}: median {median_1mb:.3f} s, "
@@ -108,20 +109,17 @@ def main() -> int:
     paragraphs = split_paragraphs(ten_mb)
     split_time = time.perf_counter() - begin
     middle = len(paragraphs) // 2
-    screen_runs = time_runs(
-        lambda: lay_out_screen(paragraphs, middle, SCREEN), max(args.repeat, 20)
-    )
+    screen_runs = [
+        time_run(lambda: lay_out_screen(paragraphs, middle, SCREEN))
+        for _ in range(max(args.repeat, 20))
+    ]
     print(
         f"10 MB: split into {len(paragraphs):,} paragraphs once in {split_time * 1000:.0f} ms; "
         f"one {SCREEN[0]}x{SCREEN[1]} screen from the middle: median "
         f"{statistics.median(screen_runs) * 1000:.2f} ms (target < 20 ms)"
     )
 
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "one_mb.txt"
-        path.write_text(one_mb, encoding="utf-8")
-        fribidi_runs = time_fribidi(path, args.repeat)
-    if fribidi_runs is None:
+    if not fribidi_runs:
         print("fribidi: not installed (apt-get install libfribidi-bin); only our numbers above")
         return 0
     median_fribidi = statistics.median(fribidi_runs)

@@ -7,6 +7,12 @@ clusters in logical order, then per line apply L1, reorder clusters by L2 and mi
 Everything up to the clusters depends only on the paragraph text, the direction and the
 harakat option, so it is cached; wrapping and styling are cheap and done per call.
 
+Speed (benchmarks/bench_layout.py): the per-character work is done by C-level tools (regular
+expressions, ``str.translate``, ``compress``, ``zip``), never by a Python loop over characters;
+Python loops run per line, per word cache miss, per mark or hidden character, per bracket pair.
+Cells are named tuples built from C, and the cached analysis holds tuples, bytes and strings,
+which the cyclic garbage collector does not need to scan.
+
 Spans style every cell whose source range overlaps them, so a highlight that starts on the
 alef of a lam-alef ligature still lights the ligature.  Trailing spaces of a line are not
 painted: their clusters belong to the line's range but to no cell.
@@ -14,12 +20,12 @@ painted: their clusters belong to the line's range but to no cell.
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, repeat
+from itertools import compress, pairwise, repeat
 from operator import itemgetter
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from rich.style import Style
 
@@ -41,9 +47,14 @@ class Span:
     style: Style
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
-    """One painted grapheme cluster, in visual order."""
+class Cell(NamedTuple):
+    """One painted grapheme cluster, in visual order.
+
+    A named tuple rather than a frozen dataclass: a paragraph's cells are built from C in one
+    pass (``tuple.__new__`` over ``zip``), with no Python ``__init__`` call per character.
+    Fields, keywords and immutability are as before; equality and hashing are a tuple's, and
+    ``cell._replace(style=...)`` makes a modified copy.
+    """
 
     text: str  # safe to paint: shaped, mirrored, controls neutralised; may carry harakat
     start: int  # logical source range [start, end), in the caller's offsets
@@ -64,13 +75,10 @@ class VisualLine:
     text: str  # "".join(cell.text)
 
 
-# Spaces a line may break after; NBSP, FIGURE SPACE and NARROW NBSP are meant not to break.
-_BREAKABLE = frozenset(
-    "\t \u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u205f\u3000"
-)
-
-
 _MIRRORED = frozenset(MIRRORS)
+_MIRRORED_RE = re.compile("[" + "".join(map(re.escape, sorted(MIRRORS))) + "]")
+_NEW_CELL = tuple.__new__  # Cell from a tuple of its fields, without a Python-level call
+_TEXT = itemgetter(0)  # Cell.text
 _PARAGRAPH_BREAK = re.compile("\r\n|[\n\r\u2029]")
 
 
@@ -79,14 +87,15 @@ class _Paragraph:
     """Width-independent analysis of one paragraph: clusters in logical order."""
 
     level: int  # paragraph embedding level (0 LTR, 1 RTL)
-    starts: list[int]  # logical range of each cluster
-    ends: list[int]
-    texts: list[str]  # painted text at an even level
+    starts: Sequence[int]  # logical range of each cluster (tuples, or ranges when each
+    ends: Sequence[int]  # character is a cluster)
+    contiguous: bool  # each cluster ends where the next starts (no hidden character between)
+    texts: tuple[str, ...]  # painted text at an even level
+    bases: str  # base character of each cluster as the bidi algorithm sees it (classes, breaks)
     mirrorable: list[int]  # clusters whose base character mirrors at an odd level (L4)
-    widths: list[int]
-    levels: list[int]  # resolved level of the cluster's base character (before L1)
-    classes: list[str]  # bidi class of the cluster's base character (for L1)
-    spaces: list[bool]  # a line may break after this cluster
+    widths: tuple[int, ...]
+    narrow: bool  # every width is 1, so a line's width is its number of clusters
+    levels: bytes  # resolved level of the cluster's base character (before L1)
     length: int  # paragraph length in characters
 
 
@@ -125,71 +134,91 @@ def layout_paragraph(
     if direction not in ("auto", "rtl", "ltr"):
         raise ValueError(f"direction must be auto, rtl or ltr, got {direction!r}")
     para = _analyse(text, direction, harakat)
-    styles = _cluster_styles(para, spans, offset) if spans else None
+    cells = _logical_cells(para, spans, offset)
     rtl = bool(para.level & 1)
+    widths = para.widths
     lines: list[VisualLine] = []
-    breaks = wrap(para.widths, para.spaces, width)
+    breaks = wrap(para.bases, None if para.narrow else widths, width)
+    last = len(breaks) - 1
     for index, (first, painted, end) in enumerate(breaks):
-        line_start = 0 if index == 0 else para.starts[first]
-        line_end = para.length if index == len(breaks) - 1 else para.starts[end]
-        cells = _line_cells(para, first, painted, styles, offset)
+        line_cells = _visual_cells(para, cells, first, painted)
         lines.append(
             VisualLine(
-                cells=tuple(cells),
+                cells=line_cells,
                 rtl=rtl,
-                start=line_start + offset,
-                end=line_end + offset,
-                width=sum(para.widths[first:painted]),
-                text="".join([cell.text for cell in cells]),
+                start=offset if index == 0 else para.starts[first] + offset,
+                end=para.length + offset if index == last else para.starts[end] + offset,
+                width=painted - first if para.narrow else sum(widths[first:painted]),
+                text="".join(map(_TEXT, line_cells)),
             )
         )
     return lines
 
 
-def _line_cells(
-    para: _Paragraph, first: int, painted: int, styles: list[Style | None] | None, offset: int
-) -> list[Cell]:
+def _logical_cells(para: _Paragraph, spans: Sequence[Span], offset: int) -> list[Cell]:
+    """Every cluster's cell in logical order, as painted at an even level.
+
+    Built for the whole paragraph in one pass of C-level iteration (``tuple.__new__`` over
+    ``zip``): a Python call per cell would cost more than the rest of the layout.
+    """
+    starts: Iterable[int] = para.starts
+    ends: Iterable[int] = para.ends
+    if offset and para.contiguous:  # share the shifted ints: half the integer allocations
+        starts = list(map(offset.__add__, para.starts))
+        ends = starts[1:]
+        ends.append(para.length + offset)
+    elif offset:
+        starts = map(offset.__add__, para.starts)
+        ends = map(offset.__add__, para.ends)
+    styles = _cluster_styles(para, spans, offset) if spans else repeat(None)
+    fields = zip(para.texts, starts, ends, para.widths, styles, strict=False)  # styles may repeat
+    return list(map(_NEW_CELL, repeat(Cell), fields))
+
+
+def _visual_cells(
+    para: _Paragraph, cells: list[Cell], first: int, painted: int
+) -> tuple[Cell, ...]:
     """Cells of clusters [first, painted) in visual order (rules L1, L2, L4)."""
     if first == painted:
-        return []
-    levels = bidi.apply_l1(para.classes[first:painted], para.levels[first:painted], para.level)
-    order = bidi.visual_order(levels)
-    texts = para.texts[first:painted]
-    for c in para.mirrorable[
-        bisect_left(para.mirrorable, first) : bisect_left(para.mirrorable, painted)
-    ]:
+        return ()
+    line = cells[first:painted]
+    levels = bidi.line_levels(para.bases[first:painted], para.levels[first:painted], para.level)
+    mirrorable = para.mirrorable
+    for c in mirrorable[bisect_left(mirrorable, first) : bisect_left(mirrorable, painted)]:
         if levels[c - first] & 1:
-            texts[c - first] = bidi.mirror(texts[c - first][0]) + texts[c - first][1:]
-    starts = para.starts[first:painted]
-    ends = para.ends[first:painted]
-    widths = para.widths[first:painted]
-    line_styles = repeat(None) if styles is None else styles[first:painted]
-    if offset:
-        starts = list(map(offset.__add__, starts))
-        ends = list(map(offset.__add__, ends))
-    if order[0] != 0 or (len(order) > 1 and order[1] != 1):  # not left to right: permute
-        pick = itemgetter(*order) if len(order) > 1 else lambda seq: (seq[order[0]],)
-        texts, starts, ends, widths = pick(texts), pick(starts), pick(ends), pick(widths)
-        if styles is not None:
-            line_styles = pick(line_styles)
-    return list(map(Cell, texts, starts, ends, widths, line_styles))
+            cell = line[c - first]
+            line[c - first] = cell._replace(text=bidi.mirror(cell.text[0]) + cell.text[1:])
+    if levels.count(levels[0]) == len(levels):  # one direction: no permutation to compute
+        return tuple(line[::-1]) if levels[0] & 1 else tuple(line)
+    order = bidi.visual_order(levels)
+    return itemgetter(*order)(line)  # at least two cells here, so a tuple
 
 
 def _cluster_styles(para: _Paragraph, spans: Sequence[Span], offset: int) -> list[Style | None]:
-    """Per cluster, the sum (in span order) of the styles of every span overlapping it."""
-    covering: list[list[int]] = [[] for _ in para.starts]
+    """Per cluster, the sum (in span order) of the styles of every span overlapping it.
+
+    Sweeps the span boundaries, so the work is per span and per boundary, and the list is
+    filled by slices rather than cluster by cluster.
+    """
+    opening: dict[int, list[int]] = {}  # first cluster -> spans starting there
+    closing: dict[int, list[int]] = {}  # end cluster -> spans ending there
     for index, span in enumerate(spans):
         lo = bisect_right(para.ends, span.start - offset)
         hi = bisect_left(para.starts, span.end - offset)
-        for c in range(lo, hi):
-            covering[c].append(index)
-    combined: dict[tuple[int, ...], Style | None] = {(): None}
-    styles: list[Style | None] = []
-    for indices in covering:
-        key = tuple(indices)
-        if key not in combined:
-            combined[key] = Style.combine(spans[i].style for i in key)
-        styles.append(combined[key])
+        if lo < hi:
+            opening.setdefault(lo, []).append(index)
+            closing.setdefault(hi, []).append(index)
+    styles: list[Style | None] = [None] * len(para.starts)
+    combined: dict[tuple[int, ...], Style | None] = {}
+    active: set[int] = set()
+    for lo, hi in pairwise(sorted(opening.keys() | closing.keys())):
+        active.difference_update(closing.get(lo, ()))
+        active.update(opening.get(lo, ()))
+        if active:
+            key = tuple(sorted(active))
+            if key not in combined:
+                combined[key] = Style.combine(spans[i].style for i in key)
+            styles[lo:hi] = repeat(combined[key], hi - lo)
     return styles
 
 
@@ -197,55 +226,76 @@ def _cluster_styles(para: _Paragraph, spans: Sequence[Span], offset: int) -> lis
 def _analyse(text: str, direction: Direction, harakat: bool) -> _Paragraph:
     """Sanitise, shape, resolve levels and build clusters for one paragraph.
 
-    Works on whole lists where it can (clusters are usually single characters); only marks,
-    hidden characters and ligature-merged alefs are visited one by one.
+    Works on whole sequences with C-level tools (``compress``, ``str.join``, regular
+    expressions); only marks, hidden characters and clusters holding marks are visited one by
+    one.  Without them, every character is its own cluster and the lists are used as they are.
     """
     display, bidi_text = sanitize.display_and_bidi_text(text)
-    level, char_levels = bidi.resolve_levels(bidi_text, direction)
+    unique = set(display)
+    bidi_chars = unique if display is bidi_text else set(bidi_text)
+    level, char_levels = bidi.resolve_levels(bidi_text, direction, bidi_chars)
     # ZWJ/ZWNJ stay in the shaper's input (they steer joining); other hidden characters too,
     # so that positions line up (they break joining, as a conservative choice).
     glyphs, merged = shaping.shape(display)
     n = len(display)
-    unique = set(display)
 
     is_start = bytearray(b"\x01") * n  # 1 where a cluster starts
     boundary = bytearray(b"\x01") * n  # 1 where a cluster starts or a hidden character sits
-    extended: dict[int, None] = {}  # positions whose glyph joins the cluster before it
-    special = sanitize.special_pattern(
-        frozenset(c for c in unique if sanitize.kind(c) != sanitize.BASE)
-    )
-    positions = [m.start() for m in special.finditer(display)] if special else []
-    for i in positions:
+    removed = list(merged)  # characters that start no cluster
+    extended: list[int] = []  # marks whose glyph joins the cluster before it
+    hidden = False
+    # the marks and hidden characters present (BASE is 0, so compress drops the base ones)
+    special = sanitize.special_pattern(frozenset(compress(unique, map(sanitize.kind, unique))))
+    for i in [m.start() for m in special.finditer(display)] if special else ():
         if sanitize.kind(display[i]) == sanitize.HIDDEN:
             is_start[i] = 0
+            removed.append(i)
+            hidden = True
         elif i > 0 and sanitize.kind(display[i - 1]) != sanitize.HIDDEN:
             is_start[i] = boundary[i] = 0
-            extended[i] = None
+            removed.append(i)
+            extended.append(i)
         else:  # a mark with nothing to sit on still owns a cell, painted on a dotted circle
             show = harakat or not shaping.is_haraka(glyphs[i])
             glyphs[i] = sanitize.DOTTED_CIRCLE + glyphs[i] if show else sanitize.DOTTED_CIRCLE
-    for i in merged:  # an alef merged into the lam-alef ligature before it
+    for i in merged:  # an alef merged into the lam-alef ligature before it (its glyph is "")
         is_start[i] = boundary[i] = 0
-        extended[i] = None
 
-    index = range(n)
-    starts = list(compress(index, is_start))
-    bounds = [*compress(index, boundary), n]
-    ends = list(compress(bounds[1:], compress(is_start, boundary)))
-    texts = list(compress(glyphs, is_start))
-    if extended:
-        for k in {bisect_right(starts, i) - 1 for i in extended}:
-            pieces = [
-                g for g in glyphs[starts[k] + 1 : ends[k]] if harakat or not shaping.is_haraka(g)
-            ]
-            texts[k] = glyphs[starts[k]] + "".join(pieces)
-    if any(sanitize.char_width(c) == 2 for c in unique):
-        widths = [sanitize.char_width(t[0]) for t in texts]
-    else:
-        widths = [1] * len(texts)
-    classes_of = {c: bidi.bidi_class(c) for c in set(bidi_text)}
-    classes = list(compress(map(classes_of.__getitem__, bidi_text), is_start))
-    spaces = list(compress(map(_BREAKABLE.__contains__, bidi_text), is_start))
-    levels = list(compress(char_levels, is_start))
-    mirrorable = [k for k, t in enumerate(texts) if t[0] in MIRRORS] if unique & _MIRRORED else []
-    return _Paragraph(level, starts, ends, texts, mirrorable, widths, levels, classes, spaces, n)
+    starts: Sequence[int]
+    ends: Sequence[int]
+    if removed:
+        starts = tuple(compress(range(n), is_start))
+        if hidden:  # a cluster ends at the next cluster or hidden character
+            bounds = [*compress(range(n), boundary), n]
+            ends = tuple(compress(bounds[1:], compress(is_start, boundary)))
+        else:
+            ends = (*starts[1:], n)
+        texts = list(compress(glyphs, is_start))
+        # the kept stretches between removed characters, sliced rather than char by char
+        kept = list(pairwise([-1, *sorted(removed), n]))
+        bases = "".join([bidi_text[a + 1 : b] for a, b in kept])
+        levels = b"".join([char_levels[a + 1 : b] for a, b in kept])
+    else:  # every character is a cluster
+        starts, ends, texts = range(n), range(1, n + 1), glyphs
+        bases, levels = bidi_text, char_levels
+    for k in {bisect_right(starts, i) - 1 for i in extended}:
+        pieces = [g for g in glyphs[starts[k] + 1 : ends[k]] if harakat or not shaping.is_haraka(g)]
+        texts[k] = glyphs[starts[k]] + "".join(pieces)
+    narrow = 2 not in map(sanitize.char_width, unique)
+    widths = (1,) * len(texts) if narrow else tuple(sanitize.char_width(t[0]) for t in texts)
+    mirrorable = [m.start() for m in _MIRRORED_RE.finditer(bases)] if unique & _MIRRORED else []
+    # Tuples, not lists: the cyclic garbage collector stops tracking a tuple of ints or
+    # strings, so hundreds of cached paragraphs do not make every full collection slower.
+    return _Paragraph(
+        level=level,
+        starts=starts,
+        ends=ends,
+        contiguous=not hidden,
+        texts=tuple(texts),
+        bases=bases,
+        mirrorable=mirrorable,
+        widths=widths,
+        narrow=narrow,
+        levels=levels,
+        length=n,
+    )

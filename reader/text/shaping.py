@@ -59,35 +59,37 @@ def shape(text: str) -> tuple[list[str], list[int]]:
     repeats its words.  The words not yet cached go to the reshaper in one call (each call
     costs tens of microseconds of configuration look-ups).  A word whose reshaped form cannot
     be aligned with its letters stays unshaped: a reshaper defect can make a word look
-    unjoined but can never move an offset.
+    unjoined but can never move an offset.  The cached words are joined back in one
+    ``str.join``, so a paragraph costs no Python work per word once its words are known.
+
+    ``text`` must hold no lone surrogate (``sanitize.replace_surrogates`` removes them): the
+    cache marks merged alefs with one.
     """
+    if _MERGED in text:
+        raise ValueError("shape() needs text without lone surrogates")
     if not _NEEDS_SHAPING.search(text):
         return list(text), []
     words = text.split(" ")
-    unique = dict.fromkeys(words)
-    missing = [w for w in unique if w not in _WORDS]
+    missing = set(words).difference(_WORDS)
     if missing:
         if len(_WORDS) + len(missing) > _WORDS_LIMIT:  # bound the memory: start afresh
             _WORDS.clear()
-            missing = list(unique)
-        _shape_words(missing)
-    glyphs: list[str] = []
-    merged: list[int] = []
-    position = 0
-    for k, word in enumerate(words):
-        if k:
-            glyphs.append(" ")
-            position += 1
-        word_glyphs, word_merged = _WORDS[word]
-        glyphs.extend(word_glyphs)
-        if word_merged:
-            merged.extend(position + i for i in word_merged)
-        position += len(word)
+            missing = set(words)
+        _shape_words(list(missing))
+    shaped = " ".join(map(_WORDS.__getitem__, words))
+    glyphs = list(shaped)
+    if _MERGED not in shaped:
+        return glyphs, []
+    merged = [match.start() for match in _MERGED_RE.finditer(shaped)]
+    for i in merged:
+        glyphs[i] = ""
     return glyphs, merged
 
 
-_WORDS: dict[str, tuple[tuple[str, ...], tuple[int, ...]]] = {}
+_WORDS: dict[str, str] = {}  # word -> shaped word, one character per letter (_MERGED for "")
 _WORDS_LIMIT = 100_000
+_MERGED = "\ud800"  # a lone surrogate: never in sanitised text, so free to mark merged alefs
+_MERGED_RE = re.compile(_MERGED)
 
 
 def clear_cache() -> None:
@@ -103,10 +105,7 @@ def _shape_words(words: list[str]) -> None:
         shaped = [_RESHAPER.reshape(source) for source in sources]
     for word, source, output in zip(words, sources, shaped, strict=True):
         glyphs = _align(source, output)
-        if glyphs is None:
-            _WORDS[word] = tuple(word), ()
-        else:
-            _WORDS[word] = tuple(glyphs), tuple(i for i, glyph in enumerate(glyphs) if not glyph)
+        _WORDS[word] = word if glyphs is None else "".join(g or _MERGED for g in glyphs)
 
 
 def _align(source: str, shaped: str) -> list[str] | None:

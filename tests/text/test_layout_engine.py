@@ -58,6 +58,12 @@ def test_english_paragraph_stays_ltr_and_direction_can_be_forced() -> None:
     assert forced.text.endswith(" hello")
 
 
+def test_ltr_line_ending_in_arabic_reverses_only_the_arabic() -> None:
+    (line,) = layout_paragraph("ab مرحبا", 20)
+    assert not line.rtl
+    assert [cell.start for cell in line.cells] == [0, 1, 2, 7, 6, 5, 4, 3]
+
+
 def test_rtl_line_starting_with_latin_word_stays_rtl() -> None:
     lines = layout_paragraph("مرحبا بكم hello world في البيت", 12)
     assert all(line.rtl for line in lines)
