@@ -1,0 +1,495 @@
+"""The article itself: a Line-API view that lays out only the paragraphs on screen.
+
+A 10 MB article has tens of thousands of paragraphs; laying them all out before the first
+screen would take seconds. Each paragraph's height at the current column width is either
+measured (laid out once) or estimated from its length, and the view measures the
+paragraphs it is about to show. When a paragraph above the top of the view turns out
+taller or shorter than estimated, the scroll position moves by the difference so the text
+on screen stays put. The reader's place is a logical character offset (`anchor`), so a
+reflow after a resize or a width change puts the same text back at the top.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Collection, Iterable, Sequence
+from itertools import accumulate
+from typing import ClassVar
+
+from rich.style import Style
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.entities import Entity, EntityType
+from reader.text.layout import Span, VisualLine, layout_paragraph
+from reader.ui.cells import line_cells, line_strip
+
+DEFAULT_TEXT_WIDTH = 72
+"""Comfortable column width in cells when the reader has not chosen one."""
+MIN_TEXT_WIDTH = 16
+"""The narrowest column `-` goes down to."""
+WIDTH_STEP = 4
+"""Cells added or removed by `+` and `-`."""
+MARGIN = 2
+"""Blank cells kept on each side of the column when the window is narrow."""
+
+LAYERS = ("title", "mentions", "search", "selected", "current")
+"""Highlight layers, lowest first: a later layer's style wins where they overlap."""
+
+
+_BREAK = re.compile("\r\n|[\n\r\u2029]")
+
+
+def fast_paragraphs(text: str) -> list[tuple[int, str]]:
+    """`split_paragraphs` with the same separators and result, without a Python loop.
+
+    The engine's version walks the text character by character, which costs most of a
+    second on a 10 MB article before the first screen; tests pin the two together. The
+    loader normalises line ends to \\n, so the usual case is a plain `str.split`.
+    """
+    if "\r" not in text and "\u2029" not in text:
+        pieces = text.split("\n")
+        if len(pieces) > 1 and not pieces[-1]:
+            pieces.pop()  # a separator at the very end starts no paragraph
+        offsets = accumulate((len(piece) + 1 for piece in pieces[:-1]), initial=0)
+        return list(zip(offsets, pieces, strict=True))
+    result: list[tuple[int, str]] = []
+    start = 0
+    for match in _BREAK.finditer(text):
+        result.append((start, text[start : match.start()]))
+        start = match.end()
+    if start < len(text) or not result:
+        result.append((start, text[start:]))
+    return result
+
+
+def _estimates(lengths: list[int], width: int) -> list[int]:
+    """Guess paragraph heights without laying them out (greedy wrap loses ~10%)."""
+    per_line = max(1, width) * 9
+    return [-(-length * 10 // per_line) or 1 for length in lengths]
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """Paints the article through the layout engine, with entity and search highlights."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article-view--title",
+        "article-view--person",
+        "article-view--place",
+        "article-view--organization",
+        "article-view--number",
+        "article-view--selected",
+        "article-view--search",
+        "article-view--current",
+    }
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "scroll_down", "Down", show=False),
+        Binding("k", "scroll_up", "Up", show=False),
+        Binding("g", "scroll_home", "Top", show=False),
+        Binding("G", "scroll_end", "Bottom", show=False),
+        Binding("space", "page_down", "Page down", show=False),
+        Binding("b", "page_up", "Page up", show=False),
+    ]
+
+    text_width: reactive[int | None] = reactive(None)
+    """Column width chosen with +/-; None means the default."""
+    harakat: reactive[bool] = reactive(False)
+    """Show harakat on their letters."""
+
+    class MentionClicked(Message):
+        """The reader clicked a cell that belongs to an entity mention."""
+
+        def __init__(self, entity: int, mention: int) -> None:
+            super().__init__()
+            self.entity = entity
+            """Index of the entity in the screen's entity list."""
+            self.mention = mention
+            """Index of the mention within the entity."""
+
+    class Moved(Message):
+        """The logical offset at the top of the view changed."""
+
+        def __init__(self, offset: int, fraction: float) -> None:
+            super().__init__()
+            self.offset = offset
+            """Logical offset of the first character at the top."""
+            self.fraction = fraction
+            """How far through the article the top of the view is, 0..1."""
+
+    def __init__(
+        self,
+        text: str,
+        *,
+        logical: bool = False,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.text = text
+        """The whole article; every offset refers to it."""
+        self.logical = logical
+        """Emit logical order for terminals that shape and reorder by themselves."""
+        self.anchor = 0
+        """Logical offset at the top of the view: the reader's place."""
+        self._paragraphs = fast_paragraphs(text)
+        self._offsets = [offset for offset, _ in self._paragraphs]
+        self._lengths = [len(paragraph) for _, paragraph in self._paragraphs]
+        self._width = 0
+        self._heights: list[int] = []
+        self._measured = bytearray()
+        self._starts: list[int] = [0]
+        self._layers: dict[str, list[Span]] = {layer: [] for layer in LAYERS}
+        self._layer_starts: dict[str, list[int]] = {layer: [] for layer in LAYERS}
+        self._span_cache: dict[int, tuple[Span, ...]] = {}
+        self._layout_cache: LRUCache[tuple[object, ...], list[VisualLine]] = LRUCache(512)
+        self._strip_cache: LRUCache[tuple[object, ...], Strip] = LRUCache(2048)
+        self._restoring = False
+        self._measuring = False
+        self._entities: Sequence[Entity] | None = None
+        self._colour: frozenset[EntityType] = frozenset()
+        self._selected: tuple[Entity | None, int | None] = (None, None)
+        self._matched: tuple[Sequence[tuple[int, int]], int | None] = ((), None)
+        first = next(((o, p) for o, p in self._paragraphs if p.strip()), None)
+        if first is not None:
+            self._set_layer("title", [Span(first[0], first[0] + len(first[1]), Style())])
+
+    # geometry -------------------------------------------------------------------------
+
+    def _column(self) -> tuple[int, int]:
+        """(left margin, column width) for the current size."""
+        available = max(1, self.scrollable_content_region.width)
+        wanted = self.text_width or DEFAULT_TEXT_WIDTH
+        column = max(
+            1, min(wanted, available - 2 * MARGIN if available > 4 * MARGIN else available)
+        )
+        return (available - column) // 2, column
+
+    def _reset_heights(self, width: int) -> None:
+        """Start a fresh height table for a new column width (estimates only)."""
+        self._width = width
+        self._heights = _estimates(self._lengths, width)
+        self._measured = bytearray(len(self._paragraphs))
+        self._rebuild_starts()
+
+    def _rebuild_starts(self) -> None:
+        self._starts = [0, *accumulate(self._heights)]
+        self.virtual_size = Size(self.scrollable_content_region.width, self._starts[-1])
+
+    def _paragraph_at_y(self, y: int) -> int:
+        return max(0, min(len(self._paragraphs) - 1, bisect.bisect_right(self._starts, y) - 1))
+
+    def paragraph_at(self, offset: int) -> int:
+        """Index of the paragraph that holds a logical offset."""
+        return max(0, bisect.bisect_right(self._offsets, offset) - 1)
+
+    def paragraph_text(self, index: int) -> str:
+        """A paragraph's logical text."""
+        return self._paragraphs[index][1]
+
+    # layout ---------------------------------------------------------------------------
+
+    def _spans(self, index: int) -> tuple[Span, ...]:
+        """Every highlight over a paragraph, lowest layer first."""
+        if (cached := self._span_cache.get(index)) is not None:
+            return cached
+        start, paragraph = self._paragraphs[index]
+        end = start + len(paragraph)
+        found: list[Span] = []
+        for layer in LAYERS:
+            spans, starts = self._layers[layer], self._layer_starts[layer]
+            position = max(0, bisect.bisect_left(starts, start) - 1)
+            while position < len(spans) and spans[position].start < end:
+                span = spans[position]
+                if span.end > start and span.start < span.end:
+                    found.append(Span(max(span.start, start), min(span.end, end), span.style))
+                position += 1
+        result = tuple(found)
+        self._span_cache[index] = result
+        return result
+
+    def lines_of(self, index: int) -> list[VisualLine]:
+        """A paragraph laid out at the current width, measuring it on the way."""
+        start, paragraph = self._paragraphs[index]
+        spans = self._spans(index)
+        key = (index, self._width, self.harakat, spans)
+        lines = self._layout_cache.get(key)
+        if lines is None:
+            lines = layout_paragraph(
+                paragraph, self._width, spans=spans, harakat=self.harakat, offset=start
+            )
+            self._layout_cache[key] = lines
+        if self._measured and not self._measured[index]:
+            self._measured[index] = 1
+            self._heights[index] = len(lines)
+        return lines
+
+    def _measure(self, indices: Iterable[int]) -> tuple[bool, int]:
+        """Measure paragraphs; (any height changed, change above the current top)."""
+        top = round(self.scroll_y)
+        changed, above = False, 0
+        for index in indices:
+            if self._measured[index]:
+                continue
+            old = self._heights[index]
+            new = len(self.lines_of(index))
+            if new != old:
+                changed = True
+                if self._starts[index] < top:
+                    above += new - old
+        return changed, above
+
+    def _measure_viewport(self) -> None:
+        """Measure what is on screen, keeping the text at the top where it is."""
+        if self._measuring or not self._heights:
+            return
+        self._measuring = True
+        try:
+            for _ in range(16):
+                top = round(self.scroll_y)
+                bottom = top + max(1, self.scrollable_content_region.height)
+                first = self._paragraph_at_y(top)
+                last = self._paragraph_at_y(bottom)
+                changed, above = self._measure(range(first, last + 1))
+                if not changed:
+                    break
+                self._rebuild_starts()
+                if above:
+                    self.set_scroll(None, top + above)
+        finally:
+            self._measuring = False
+
+    def _locate(self, offset: int) -> tuple[int, int]:
+        """(paragraph, line within it) that shows a logical offset."""
+        index = self.paragraph_at(offset)
+        lines = self.lines_of(index)
+        starts = [line.start for line in lines]
+        return index, max(0, bisect.bisect_right(starts, offset) - 1)
+
+    def _measure_around(self, index: int) -> None:
+        """Measure a screenful above and below a paragraph so a jump lands exactly."""
+        height = max(1, self.scrollable_content_region.height)
+        before, total = index, 0
+        while before > 0 and total < height:
+            before -= 1
+            total += len(self.lines_of(before))
+        after, total = index, 0
+        while after < len(self._paragraphs) - 1 and total < height:
+            total += len(self.lines_of(after))
+            after += 1
+        self._measure(range(before, after + 1))
+        self._rebuild_starts()
+
+    def y_of(self, offset: int) -> int:
+        """Virtual line that shows a logical offset."""
+        index, line = self._locate(offset)
+        self._measure_around(index)
+        return self._starts[index] + line
+
+    # scrolling and the reader's place -------------------------------------------------
+
+    def scroll_to_offset(self, offset: int, *, center: bool = False) -> None:
+        """Bring a logical offset to the top of the view (or its middle)."""
+        offset = max(0, min(offset, len(self.text)))
+        if not self._heights:  # not laid out yet: the first reflow goes there
+            self.anchor = offset
+            return
+        y = self.y_of(offset)
+        if center:
+            y -= max(1, self.scrollable_content_region.height) // 2
+        self.scroll_to(y=max(0, y), animate=False, immediate=True)
+        self._measure_viewport()
+        if not center:
+            self.anchor = offset
+
+    def top_offset(self) -> int:
+        """Logical offset of the first cell of the top line."""
+        top = round(self.scroll_y)
+        index = self._paragraph_at_y(top)
+        lines = self.lines_of(index)
+        line = lines[max(0, min(top - self._starts[index], len(lines) - 1))]
+        return line.start
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._measure_viewport()
+        if self._restoring or not self._heights or self._column()[1] != self._width:
+            return
+        self.anchor = self.top_offset()
+        fraction = self.anchor / len(self.text) if self.text else 0.0
+        self.post_message(self.Moved(self.anchor, fraction))
+
+    def reflow(self) -> None:
+        """Lay out again at the current size, keeping the same text at the top."""
+        _left, column = self._column()
+        self._restoring = True
+        try:
+            if column != self._width:
+                self._reset_heights(column)
+            else:
+                self._rebuild_starts()
+            self._strip_cache.clear()
+            offset = self.anchor
+            self.scroll_to_offset(offset)
+            self.anchor = offset
+        finally:
+            self._restoring = False
+        self.refresh()
+
+    def on_mount(self) -> None:
+        self._restyle()
+        if self.size.width:
+            self._reset_heights(self._column()[1])
+            self._measure_viewport()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.reflow()
+
+    def watch_text_width(self) -> None:
+        if self.is_mounted:
+            self.reflow()
+
+    def watch_harakat(self) -> None:
+        if self.is_mounted:
+            self._layout_cache.clear()
+            self._reset_heights(self._column()[1])
+            self.reflow()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        if self.is_mounted:
+            self._restyle()
+
+    def action_page_down(self) -> None:
+        self.scroll_page_down(animate=False)
+
+    def action_page_up(self) -> None:
+        self.scroll_page_up(animate=False)
+
+    # highlights -----------------------------------------------------------------------
+
+    def _set_layer(self, layer: str, spans: Sequence[Span]) -> None:
+        ordered = sorted(spans, key=lambda span: (span.start, span.end))
+        self._layers[layer] = ordered
+        self._layer_starts[layer] = [span.start for span in ordered]
+        self._span_cache.clear()
+        self._strip_cache.clear()
+        self.refresh()
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(f"article-view--{name}", partial=True)
+
+    def _restyle(self) -> None:
+        """Re-read the component styles (mount, theme change) into every layer."""
+        if self._layers["title"]:
+            span = self._layers["title"][0]
+            self._set_layer("title", [Span(span.start, span.end, self._style("title"))])
+        if self._entities is not None:
+            self.show_mentions(self._entities, colour=self._colour)
+        if self._matched[0]:
+            self.show_matches(*self._matched)
+        if self._selected[0] is not None:
+            self.select(*self._selected)
+
+    def show_mentions(
+        self, entities: Sequence[Entity], *, colour: Collection[EntityType] = ()
+    ) -> None:
+        """Stamp every mention with its entity (for clicks); colour the given types."""
+        self._entities, self._colour = entities, frozenset(colour)
+        spans = []
+        for number, entity in enumerate(entities):
+            tint = self._style(entity.type) if entity.type in colour else Style()
+            for index, mention in enumerate(entity.mentions):
+                meta = Style.from_meta({"entity": number, "mention": index})
+                spans.append(Span(mention.start, mention.end, tint + meta))
+        self._set_layer("mentions", spans)
+
+    def select(self, entity: Entity | None, current: int | None = None) -> None:
+        """Highlight every mention of one entity, the current one more strongly."""
+        self._selected = (entity, current)
+        if entity is None:
+            self._set_layer("selected", [])
+            self._set_layer("current", [])
+            return
+        selected = self._style("selected") + Style(bgcolor=self._style(entity.type).color)
+        self._set_layer("selected", [Span(m.start, m.end, selected) for m in entity.mentions])
+        marks = [] if current is None else [entity.mentions[current]]
+        self._set_layer("current", [Span(m.start, m.end, self._style("current")) for m in marks])
+
+    def show_matches(self, matches: Sequence[tuple[int, int]], current: int | None) -> None:
+        """Highlight search matches, the current one more strongly."""
+        self._matched = (matches, current)
+        self._set_layer("search", [Span(s, e, self._style("search")) for s, e in matches])
+        marks = [] if current is None else [matches[current]]
+        self._set_layer("current", [Span(s, e, self._style("current")) for s, e in marks])
+
+    # painting -------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        virtual = round(self.scroll_y) + y
+        if not self._heights or virtual >= self._starts[-1]:
+            return Strip.blank(width, base)
+        index = self._paragraph_at_y(virtual)
+        line_number = virtual - self._starts[index]
+        left, column = self._column()
+        if column != self._width:  # the size changed under us: lay out again after this frame
+            self.call_later(self.reflow)
+        spans = self._spans(index)
+        key = (index, line_number, width, left, column, self._width, self.harakat, spans, base)
+        if (strip := self._strip_cache.get(key)) is not None:
+            return strip
+        lines = self.lines_of(index)
+        if line_number >= len(lines):
+            strip = Strip.blank(width, base)
+        else:
+            start, paragraph = self._paragraphs[index]
+            strip = line_strip(
+                lines[line_number],
+                width,
+                base=base,
+                left=left,
+                column=column,
+                logical=self.logical,
+                source=paragraph,
+                offset=start,
+                harakat=self.harakat,
+            )
+        self._strip_cache[key] = strip
+        return strip
+
+    def point_of(self, offset: int) -> tuple[int, int] | None:
+        """(row on screen, column) of the cell that paints a logical offset, if visible."""
+        index, line_number = self._locate(offset)
+        row = self._starts[index] + line_number - round(self.scroll_y)
+        if not 0 <= row < self.scrollable_content_region.height:
+            return None
+        line = self.lines_of(index)[line_number]
+        left, column = self._column()
+        x = left + (column - line.width if line.rtl and not self.logical else 0)
+        start, paragraph = self._paragraphs[index]
+        for cell, (_text, width, _style) in zip(
+            sorted(line.cells, key=lambda c: c.start) if self.logical else line.cells,
+            line_cells(
+                line, logical=self.logical, source=paragraph, offset=start, harakat=self.harakat
+            ),
+            strict=True,
+        ):
+            if cell.start <= offset < cell.end:
+                return row, x
+            x += width
+        return None
+
+    def on_click(self, event: events.Click) -> None:
+        meta = event.style.meta
+        if "entity" in meta and "mention" in meta:
+            self.post_message(self.MentionClicked(int(meta["entity"]), int(meta["mention"])))

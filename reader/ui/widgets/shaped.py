@@ -1,0 +1,116 @@
+"""A Textual Visual that paints any string through the layout engine.
+
+Everything Arabic outside the article (pane entries, headings, status, search echo,
+library titles) is shown through `ShapedText`: a plain `str` handed to Textual would be
+drawn unshaped and in logical order, which reads backwards in a terminal.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+
+from rich.style import Style as RichStyle
+from textual._context import active_app
+from textual.css.types import AlignHorizontal
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
+
+from reader.text.layout import Direction, Span, VisualLine, layout_paragraph, split_paragraphs
+from reader.ui.cells import line_strip
+
+
+def printable(text: str) -> str:
+    """A one-line message safe for a toast: controls and format characters become U+FFFD.
+
+    Toasts are drawn by Textual, not by the engine, so a file name or an error message
+    that carries an escape sequence must be neutralised first.
+    """
+    return "".join(
+        "\ufffd" if unicodedata.category(ch)[0] in "CZ" and ch != " " else ch for ch in text
+    )
+
+
+def terminal_bidi_active() -> bool:
+    """True when the running app leaves shaping and reordering to the terminal."""
+    try:
+        return bool(getattr(active_app.get(), "terminal_bidi", False))
+    except LookupError:
+        return False
+
+
+class ShapedText(Visual):
+    """A string laid out by the engine at whatever width Textual gives it."""
+
+    def __init__(
+        self,
+        text: str,
+        *,
+        spans: Sequence[Span] = (),
+        style: RichStyle | None = None,
+        direction: Direction = "auto",
+        align: AlignHorizontal | None = None,
+        harakat: bool = False,
+    ) -> None:
+        self.text = text
+        """The logical string to show."""
+        self.spans = tuple(spans)
+        """Styles over logical offsets of `text`."""
+        self.style = style or RichStyle()
+        """Style under every cell."""
+        self.direction: Direction = direction
+        """Paragraph direction passed to the engine."""
+        self.align = align
+        """Force an alignment; by default RTL lines go right and LTR lines left."""
+        self.harakat = harakat
+        """Keep harakat on their letters."""
+        self._lines: dict[int, list[tuple[VisualLine, int]]] = {}
+
+    def __repr__(self) -> str:
+        return f"ShapedText({self.text!r})"
+
+    def lines(self, width: int) -> list[tuple[VisualLine, int]]:
+        """Visual lines at `width`, each with the offset of its paragraph in `text`."""
+        width = max(1, width)
+        if (cached := self._lines.get(width)) is None:
+            cached = []
+            for offset, paragraph in split_paragraphs(self.text):
+                end = offset + len(paragraph)
+                spans = [s for s in self.spans if s.start < end and s.end > offset]
+                for line in layout_paragraph(
+                    paragraph,
+                    width,
+                    spans=spans,
+                    harakat=self.harakat,
+                    direction=self.direction,
+                    offset=offset,
+                ):
+                    cached.append((line, offset))
+            self._lines[width] = cached
+        return cached
+
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        base = style.rich_style + self.style
+        logical = terminal_bidi_active()
+        strips = [
+            line_strip(
+                line,
+                width,
+                base=base,
+                align=self.align or "auto",
+                logical=logical,
+                source=self.text,
+                harakat=self.harakat,
+            )
+            for line, _offset in self.lines(width)
+        ]
+        return strips if height is None else strips[:height]
+
+    def get_optimal_width(self, rules: object, container_width: int) -> int:
+        return max((line.width for line, _ in self.lines(container_width)), default=0)
+
+    def get_height(self, rules: object, width: int) -> int:
+        return len(self.lines(width))

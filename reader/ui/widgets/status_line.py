@@ -1,0 +1,31 @@
+"""One line under the article: what the keys just did, and how far through the article."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Static
+
+from reader.ui.widgets.shaped import ShapedText
+
+
+class StatusLine(Horizontal):
+    """`mention 2/5 · name`, `search 3/12`, and the reading position."""
+
+    message: str = ""
+    """The last message shown, in logical order (tests and copy read it)."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="status-message")
+        yield Static(id="status-position")
+
+    def show(self, message: str) -> None:
+        """Replace the message; Arabic inside it is shaped and reordered by the engine."""
+        self.message = message
+        self.query_one("#status-message", Static).update(
+            ShapedText(message, direction="ltr") if message else ""
+        )
+
+    def show_position(self, fraction: float) -> None:
+        """Percentage through the article."""
+        self.query_one("#status-position", Static).update(f"{round(100 * fraction)}%")

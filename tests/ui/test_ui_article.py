@@ -1,0 +1,359 @@
+"""Pilot tests of the article screen: pane, highlights, n/N, filters, clicks, keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.loader import load_article
+from reader.state import State, article_key
+from reader.text.layout import layout_paragraph
+from reader.ui.app import ReaderApp
+from reader.ui.dialogs.help import HelpDialog
+from reader.ui.screens.article import ArticleScreen
+from reader.ui.widgets.article_view import DEFAULT_TEXT_WIDTH, WIDTH_STEP, ArticleView
+from reader.ui.widgets.entity_pane import EntityPane
+from reader.ui.widgets.too_small import TooSmall
+
+SIZE = (100, 30)
+
+
+async def _select(pilot, app: ReaderApp, name: str) -> int:
+    """Move the pane cursor down to the entity called `name`; its index."""
+    screen = app.screen
+    assert isinstance(screen, ArticleScreen) and screen.entities is not None
+    target = next(i for i, e in enumerate(screen.entities) if e.name == name)
+    screen.pane.option_list.focus()
+    await pilot.pause()
+    for _ in range(len(screen.entities) + 1):
+        if screen.entity == target:
+            break
+        await pilot.press("down")
+        await pilot.pause()
+    assert screen.entity == target
+    return target
+
+
+async def test_article_opens_with_title_heading(sample_app: ReaderApp, wait, style_at) -> None:
+    async with sample_app.run_test(size=SIZE) as pilot:
+        await wait(sample_app, pilot)
+        screen = sample_app.screen
+        assert isinstance(screen, ArticleScreen)
+        view = screen.view
+        assert view.has_focus
+        title = screen.article.title
+        style = style_at(view, screen.article.text.index(title))
+        assert style is not None and style.bold
+        first_body = screen.article.text.index("بعد")
+        body_style = style_at(view, first_body)
+        assert body_style is not None and not body_style.bold
+
+
+async def test_pane_selection_highlights_exactly_the_mentions(
+    sample_app: ReaderApp, wait, style_at
+) -> None:
+    async with sample_app.run_test(size=SIZE) as pilot:
+        await wait(sample_app, pilot)
+        screen = sample_app.screen
+        index = await _select(pilot, sample_app, "قره باخ")
+        entity = screen.entities[index]
+        assert screen.status.message.startswith(f"mention 1/{len(entity.mentions)}")
+        view = screen.view
+        tint = screen.pane.type_style("place").color
+        current_bg = view.get_component_rich_style("article-view--current").bgcolor
+        assert style_at(view, entity.mentions[0].start).bgcolor == current_bg
+        marked = {tint, current_bg}
+        inside = {o for m in entity.mentions for o in range(m.start, m.end)}
+        text = screen.article.text
+        checked = 0
+        for mention in entity.mentions:
+            view.scroll_to_offset(mention.start, center=True)
+            await pilot.pause()
+            paragraph = view.paragraph_at(mention.start)
+            start = text.rfind("\n", 0, mention.start) + 1
+            end = start + len(view.paragraph_text(paragraph))
+            for offset in range(start, end):
+                if text[offset].isspace() and offset not in inside:
+                    continue
+                style = style_at(view, offset)
+                if style is None:
+                    continue
+                checked += 1
+                assert (style.bgcolor in marked) == (offset in inside), offset
+        assert checked > len(inside)
+
+
+async def test_n_and_shift_n_step_through_mentions_with_wraparound(
+    sample_app: ReaderApp, wait, style_at
+) -> None:
+    async with sample_app.run_test(size=SIZE) as pilot:
+        await wait(sample_app, pilot)
+        screen = sample_app.screen
+        index = await _select(pilot, sample_app, "بلينكن")
+        total = len(screen.entities[index].mentions)
+        await pilot.press("n")
+        assert screen.status.message.startswith(f"mention 2/{total}")
+        current = screen.entities[index].mentions[1]
+        assert screen.view.point_of(current.start) is not None
+        assert style_at(screen.view, current.start).underline
+        await pilot.press("N", "N")
+        assert screen.status.message.startswith(f"mention {total}/{total}")
+
+
+async def test_enter_in_pane_moves_focus_to_article(sample_app: ReaderApp, wait) -> None:
+    async with sample_app.run_test(size=SIZE) as pilot:
+        await wait(sample_app, pilot)
+        screen = sample_app.screen
+        index = await _select(pilot, sample_app, "علييف")
+        await pilot.press("enter")
+        assert screen.view.has_focus
+        first = screen.entities[index].mentions[0]
+        assert screen.view.point_of(first.start) is not None
+
+
+async def test_type_filters_hide_and_show_groups(sample_app: ReaderApp, wait) -> None:
+    async with sample_app.run_test(size=SIZE) as pilot:
+        await wait(sample_app, pilot)
+        screen = sample_app.screen
+        options = screen.pane.option_list
+
+        def ids() -> set[str]:
+            return {options.get_option_at_index(i).id or "" for i in range(options.option_count)}
+
+        assert "h-person" in ids()
+        await pilot.press("1")
+        assert "h-person" not in ids() and "h-place" in ids()
+        assert "person" not in screen.pane.filters
+        await pilot.press("2", "3", "4")
+        assert not any(i.startswith("e") for i in ids())
+        await pilot.press("1", "2", "3", "4")
+        assert {"h-person", "h-place", "h-organization", "h-number"} <= ids()
+
+
+async def test_colour_all_and_click_selects_entity(sample_app: ReaderApp, wait, style_at) -> None:
+    async with sample_app.run_test(size=SIZE) as pilot:
+        await wait(sample_app, pilot)
+        screen = sample_app.screen
+        view = screen.view
+        entities = screen.entities
+        target = next(i for i, e in enumerate(entities) if e.name == "وزارة الدفاع")
+        mention = entities[target].mentions[1]
+        view.scroll_to_offset(mention.start, center=True)
+        await pilot.pause()
+        plain = style_at(view, mention.start)
+        await pilot.press("a")
+        view.scroll_to_offset(mention.start, center=True)
+        await pilot.pause()
+        coloured = style_at(view, mention.start)
+        assert coloured.color is not None and coloured.color != plain.color
+        row, column = view.point_of(mention.start)
+        await pilot.click(ArticleView, offset=(column, row))
+        await pilot.pause()
+        assert screen.entity == target
+        assert screen.pane.selected == target
+        assert screen.status.message.startswith(f"mention 2/{len(entities[target].mentions)}")
+
+
+async def test_resize_keeps_the_reading_position(sample_app: ReaderApp, wait) -> None:
+    async with sample_app.run_test(size=SIZE) as pilot:
+        await wait(sample_app, pilot)
+        view = sample_app.screen.view
+        text = sample_app.screen.article.text
+        target = text.index("وأعلنت أرمينيا") + 20
+        view.scroll_to_offset(target)
+        await pilot.pause()
+        for size in [(60, 20), (140, 40), (45, 12), (20, 6), (100, 30), (61, 25)]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause()
+        top = view.top_offset()
+        lines = layout_paragraph(text[top:], view._width)
+        assert top <= target < top + (lines[0].end - lines[0].start) + 1
+        assert view.anchor == target
+
+
+async def test_too_small_window_says_so(sample_app: ReaderApp, wait) -> None:
+    async with sample_app.run_test(size=(20, 6)) as pilot:
+        await wait(sample_app, pilot)
+        screen = sample_app.screen
+        assert screen.has_class("-too-small")
+        notice = screen.query_one(TooSmall)
+        assert notice.display and notice.region.width > 0
+        assert "too small" in str(notice.render())
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause()
+        assert not screen.has_class("-too-small")
+        assert screen.view.region.width > 0
+
+
+async def test_width_harakat_and_pane_keys(sample_app: ReaderApp, wait) -> None:
+    async with sample_app.run_test(size=(140, 30)) as pilot:
+        await wait(sample_app, pilot)
+        screen = sample_app.screen
+        view = screen.view
+        await pilot.press("plus")
+        assert view.text_width == DEFAULT_TEXT_WIDTH + WIDTH_STEP
+        assert max(len(view.lines_of(i)) for i in range(3)) >= 1
+        await pilot.press("minus", "minus")
+        assert view.text_width == DEFAULT_TEXT_WIDTH - WIDTH_STEP
+        await pilot.press("equals_sign")
+        assert view.text_width is None
+        await pilot.press("d")
+        assert view.harakat
+        pane = screen.pane
+        assert pane.display and pane.region.x == 0
+        await pilot.press("p")
+        await pilot.pause()
+        assert pane.region.x > view.region.x
+        await pilot.press("p")
+        await pilot.pause()
+        assert not pane.display
+        await pilot.press("p")
+        await pilot.pause()
+        assert pane.display and pane.region.x == 0
+
+
+async def test_y_copies_the_paragraph_or_entity_in_logical_order(
+    sample_app: ReaderApp, wait
+) -> None:
+    async with sample_app.run_test(size=SIZE) as pilot:
+        await wait(sample_app, pilot)
+        screen = sample_app.screen
+        await pilot.press("y")
+        assert sample_app.clipboard == screen.article.title
+        await _select(pilot, sample_app, "بلينكن")
+        await pilot.press("y")
+        assert sample_app.clipboard == "بلينكن"
+
+
+async def test_help_lists_every_key(sample_app: ReaderApp, wait) -> None:
+    async with sample_app.run_test(size=SIZE) as pilot:
+        await wait(sample_app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        dialog = sample_app.screen
+        assert isinstance(dialog, HelpDialog)
+        keys = {row[1] for row in dialog.rows}
+        for key in [
+            "/",
+            "n",
+            "N",
+            "a",
+            "p",
+            "d",
+            "+",
+            "-",
+            "=",
+            "y",
+            "1",
+            "4",
+            "j",
+            "k",
+            "g",
+            "G",
+            "space",
+            "q",
+            "?",
+            "l",
+            "escape",
+        ]:
+            assert key in keys, key
+        await pilot.press("escape")
+        assert isinstance(sample_app.screen, ArticleScreen)
+
+
+async def test_reading_position_is_remembered(sample_path: Path, fixed_extractor, wait) -> None:
+    app = ReaderApp([sample_path])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait(app, pilot)
+        view = app.screen.view
+        await pilot.press("space")
+        await pilot.pause()
+        offset = view.anchor
+        assert offset > 0
+        await pilot.press("q")
+    key = article_key(load_article(sample_path))
+    assert State.load().position(key) == offset
+    again = ReaderApp([sample_path])
+    async with again.run_test(size=SIZE) as pilot:
+        await wait(again, pilot)
+        assert again.screen.view.anchor == offset
+        assert again.screen.view.top_offset() <= offset
+
+
+async def test_extraction_progress_then_entities(sample_app: ReaderApp, wait) -> None:
+    async with sample_app.run_test(size=SIZE) as pilot:
+        pane = sample_app.screen.query_one(EntityPane)
+        await wait(sample_app, pilot)
+        assert pane.entities is not None and len(pane.entities) > 0
+        assert not pane.query_one("#progress").display
+
+
+async def test_terminal_bidi_mode_paints_logical_order(
+    sample_path: Path, fixed_extractor, wait
+) -> None:
+    app = ReaderApp([sample_path], terminal_bidi=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait(app, pilot)
+        view = app.screen.view
+        strip = view.render_line(0)
+        painted = "".join(segment.text for segment in strip).strip()
+        assert len(painted) > 10 and app.screen.article.title.startswith(painted)
+
+
+def test_fast_paragraph_split_matches_the_engine() -> None:
+    from reader.text.layout import split_paragraphs
+    from reader.ui.widgets.article_view import fast_paragraphs
+
+    for text in [
+        "",
+        "a\n\nb\n\n",
+        "سطر\n\nآخر",
+        "\n",
+        "a",
+        "a\n",
+        "a\r\nb\rc\u2029d\n\ne",
+        "\r\r\n\n",
+        "x\r",
+        "سطر\nآخر\u2029",
+    ]:
+        assert fast_paragraphs(text) == split_paragraphs(text), repr(text)
+
+
+async def test_command_palette_runs_reader_actions(sample_app: ReaderApp, wait) -> None:
+    async with sample_app.run_test(size=SIZE) as pilot:
+        await wait(sample_app, pilot)
+        screen = sample_app.screen
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"harakat")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert sample_app.screen is screen and screen.view.harakat
+
+
+async def test_hostile_text_never_reaches_the_terminal(
+    tmp_path: Path, fixed_extractor, wait
+) -> None:
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text(
+        "عنوان \x1b[2J\x1b]52;c;aGk=\x07 \u202eمعكوس\u202c\n\n"
+        + "نص\x9b31m " * 50
+        + "\n"
+        + "ب" * 20_000
+        + "\n",
+        encoding="utf-8",
+    )
+    app = ReaderApp([hostile])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait(app, pilot)
+        view = app.screen.view
+        for _ in range(3):
+            for row in range(view.size.height):
+                for segment in view.render_line(row):
+                    assert not any(
+                        ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 or ch in "\u202e\u202c"
+                        for ch in segment.text
+                    ), repr(segment.text)
+            await pilot.press("space")

@@ -1,0 +1,85 @@
+"""Pilot tests of the library: several files, a broken one, open and go back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.ui.app import ReaderApp
+from reader.ui.screens.article import ArticleScreen
+from reader.ui.screens.library import ArticleList, LibraryScreen
+
+SIZE = (100, 30)
+
+
+@pytest.fixture
+def library_paths(tmp_path: Path, sample_text: str) -> list[Path]:
+    """Two readable articles and a binary file between them."""
+    first = tmp_path / "first.txt"
+    first.write_text(sample_text, encoding="utf-8")
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(b"\x00\x01\x02binary\x00")
+    second = tmp_path / "second.txt"
+    second.write_text("مقال قصير عن بلينكن\n\nزار بلينكن أرمينيا.\n", encoding="utf-8")
+    return [first, broken, second]
+
+
+def _lines(widget) -> str:
+    return "\n".join(
+        "".join(segment.text for segment in strip)
+        for strip in widget.render_lines(widget.region.reset_offset)
+    )
+
+
+async def test_library_lists_titles_counts_and_errors(
+    library_paths: list[Path], fixed_extractor, wait
+) -> None:
+    app = ReaderApp(library_paths)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        entries = screen.entries
+        assert entries[0].article is not None and entries[0].counts is not None
+        assert entries[1].error is not None and "broken.txt" in entries[1].error
+        assert entries[2].article is not None and entries[2].counts["person"] == 1
+        painted = _lines(screen.query_one(ArticleList))
+        assert "People" in painted and "broken.txt" in painted
+        assert entries[0].article.title not in painted  # shaped, not raw logical text
+
+
+async def test_library_open_back_and_broken_entry(
+    library_paths: list[Path], fixed_extractor, wait
+) -> None:
+    app = ReaderApp(library_paths)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait(app, pilot)
+        library = app.screen
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.screen is library  # the broken file stays put with its message
+        await pilot.press("down", "enter")
+        await wait(app, pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        assert app.screen.article.title == "مقال قصير عن بلينكن"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is library
+        await pilot.press("up", "up", "enter")
+        await wait(app, pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        assert app.screen.entities is not None
+        await pilot.press("l")
+        await pilot.pause()
+        assert app.screen is library
+
+
+async def test_single_broken_file_shows_its_error(tmp_path: Path, fixed_extractor, wait) -> None:
+    missing = tmp_path / "missing.txt"
+    app = ReaderApp([missing])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait(app, pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        assert app.screen.entries[0].error is not None
+        assert "missing.txt" in _lines(app.screen.query_one(ArticleList))
