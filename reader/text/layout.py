@@ -23,7 +23,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, pairwise, repeat
+from itertools import accumulate, compress, pairwise, repeat
 from operator import itemgetter
 from typing import Literal, NamedTuple
 
@@ -103,8 +103,15 @@ def split_paragraphs(text: str) -> list[tuple[int, str]]:
     """(offset, paragraph) for each paragraph of ``text``, split on \\n, \\r\\n, \\r and U+2029.
 
     Like ``str.splitlines``, a separator at the very end does not start an empty paragraph;
-    an empty text is one empty paragraph.
+    an empty text is one empty paragraph.  The loader normalises line ends to \\n, so the
+    usual case is a plain ``str.split`` (a 10 MB article splits before its first screen).
     """
+    if "\r" not in text and "\u2029" not in text:
+        pieces = text.split("\n")
+        if len(pieces) > 1 and not pieces[-1]:
+            pieces.pop()
+        offsets = accumulate((len(piece) + 1 for piece in pieces[:-1]), initial=0)
+        return list(zip(offsets, pieces, strict=True))
     result: list[tuple[int, str]] = []
     start = 0
     for match in _PARAGRAPH_BREAK.finditer(text):

@@ -3,6 +3,8 @@
 import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rich.style import Style
 
 from reader.text.layout import Cell, Span, VisualLine, layout_paragraph, split_paragraphs
@@ -30,10 +32,21 @@ def _base(text: str) -> str:
         ("a\r\nb\rc\u2029d", [(0, "a"), (3, "b"), (5, "c"), (7, "d")]),
         ("a\n\nb\n", [(0, "a"), (2, ""), (3, "b")]),
         ("\n", [(0, "")]),
+        ("a\n\nb\n\n", [(0, "a"), (2, ""), (3, "b"), (5, "")]),
+        ("x\r", [(0, "x")]),
+        ("\r\r\n\n", [(0, ""), (1, ""), (3, "")]),
     ],
 )
 def test_split_paragraphs(text: str, expected: list[tuple[int, str]]) -> None:
     assert split_paragraphs(text) == expected
+
+
+@given(st.text(alphabet="ab\u0628\n\r\u2029", max_size=40))
+def test_split_paragraphs_agrees_with_splitlines(text: str) -> None:
+    """Both the plain-newline fast path and the general path split like str.splitlines."""
+    paragraphs = split_paragraphs(text)
+    assert [p for _, p in paragraphs] == (text.splitlines() or [""])
+    assert all(text[offset : offset + len(p)] == p for offset, p in paragraphs)
 
 
 def test_empty_paragraph_is_one_empty_line() -> None:

@@ -301,25 +301,6 @@ async def test_terminal_bidi_mode_paints_logical_order(
         assert len(painted) > 10 and app.screen.article.title.startswith(painted)
 
 
-def test_fast_paragraph_split_matches_the_engine() -> None:
-    from reader.text.layout import split_paragraphs
-    from reader.ui.widgets.article_view import fast_paragraphs
-
-    for text in [
-        "",
-        "a\n\nb\n\n",
-        "سطر\n\nآخر",
-        "\n",
-        "a",
-        "a\n",
-        "a\r\nb\rc\u2029d\n\ne",
-        "\r\r\n\n",
-        "x\r",
-        "سطر\nآخر\u2029",
-    ]:
-        assert fast_paragraphs(text) == split_paragraphs(text), repr(text)
-
-
 async def test_command_palette_runs_reader_actions(sample_app: ReaderApp, wait) -> None:
     async with sample_app.run_test(size=SIZE) as pilot:
         await wait(sample_app, pilot)

@@ -12,7 +12,6 @@ reflow after a resize or a width change puts the same text back at the top.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Collection, Iterable, Sequence
 from itertools import accumulate
 from typing import ClassVar
@@ -28,7 +27,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.entities import Entity, EntityType
-from reader.text.layout import Span, VisualLine, layout_paragraph
+from reader.text.layout import Span, VisualLine, layout_paragraph, split_paragraphs
 from reader.ui.cells import line_cells, line_strip
 
 DEFAULT_TEXT_WIDTH = 72
@@ -42,32 +41,6 @@ MARGIN = 2
 
 LAYERS = ("title", "mentions", "search", "selected", "current")
 """Highlight layers, lowest first: a later layer's style wins where they overlap."""
-
-
-_BREAK = re.compile("\r\n|[\n\r\u2029]")
-
-
-def fast_paragraphs(text: str) -> list[tuple[int, str]]:
-    """`split_paragraphs` with the same separators and result, without a Python loop.
-
-    The engine's version walks the text character by character, which costs most of a
-    second on a 10 MB article before the first screen; tests pin the two together. The
-    loader normalises line ends to \\n, so the usual case is a plain `str.split`.
-    """
-    if "\r" not in text and "\u2029" not in text:
-        pieces = text.split("\n")
-        if len(pieces) > 1 and not pieces[-1]:
-            pieces.pop()  # a separator at the very end starts no paragraph
-        offsets = accumulate((len(piece) + 1 for piece in pieces[:-1]), initial=0)
-        return list(zip(offsets, pieces, strict=True))
-    result: list[tuple[int, str]] = []
-    start = 0
-    for match in _BREAK.finditer(text):
-        result.append((start, text[start : match.start()]))
-        start = match.end()
-    if start < len(text) or not result:
-        result.append((start, text[start:]))
-    return result
 
 
 def _estimates(lengths: list[int], width: int) -> list[int]:
@@ -140,7 +113,7 @@ class ArticleView(ScrollView, can_focus=True):
         """Emit logical order for terminals that shape and reorder by themselves."""
         self.anchor = 0
         """Logical offset at the top of the view: the reader's place."""
-        self._paragraphs = fast_paragraphs(text)
+        self._paragraphs = split_paragraphs(text)
         self._offsets = [offset for offset, _ in self._paragraphs]
         self._lengths = [len(paragraph) for _, paragraph in self._paragraphs]
         self._width = 0
