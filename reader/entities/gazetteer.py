@@ -1,0 +1,64 @@
+"""Gazetteer lookups (places, person names, nationality stems) used as tagger features."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from reader.entities.normalize import fold, proclitic_splits
+
+CATEGORIES = ("country", "region", "city", "given", "surname", "person")
+_NATIONALITY_ENDINGS = ("يون", "يين", "يان", "يه", "ي")
+
+
+class Gazetteer:
+    """Folded name lists; single words map to categories, phrases are matched token by token."""
+
+    def __init__(self, data: dict[str, list[str]]) -> None:
+        self.single: dict[str, tuple[str, ...]] = {}
+        self.phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for category in CATEGORIES:
+            for entry in data.get(category, []):
+                words = entry.split()
+                if len(words) == 1:
+                    self.single[entry] = (*self.single.get(entry, ()), category)
+                else:
+                    self.phrases.setdefault(words[0], []).append((tuple(words[1:]), category))
+        for rests in self.phrases.values():
+            rests.sort(key=lambda item: -len(item[0]))
+        self.nationality_stems = frozenset(data.get("nationality", []))
+
+    @classmethod
+    def load(cls, path: Path) -> Gazetteer:
+        """Read a gazetteers.json written by scripts/build_gazetteers.py."""
+        return cls(json.loads(path.read_text(encoding="utf-8")))
+
+    def word_categories(self, word: str) -> list[str]:
+        """Categories of ``word`` or of its clitic-stripped stems ("+" marks a stripped hit)."""
+        out = []
+        for i, (cut, stem) in enumerate(proclitic_splits(fold(word))):
+            for category in self.single.get(stem, ()):
+                out.append(category if i == 0 and cut == 0 else category + "+")
+        return out
+
+    def is_nationality(self, word: str) -> bool:
+        """True for adjectives such as الروسية, الأميركي, الأرمن built on a known stem."""
+        key = fold(word)
+        for _, stem in proclitic_splits(key):
+            core = stem[2:] if stem.startswith("ال") else stem
+            if core in self.nationality_stems:
+                return True
+            for ending in _NATIONALITY_ENDINGS:
+                if core.endswith(ending) and core[: -len(ending)] in self.nationality_stems:
+                    return True
+        return False
+
+    def phrase_spans(self, folded: list[str]) -> list[tuple[int, int, str]]:
+        """(start, end, category) of multi-word gazetteer entries in a folded word sequence."""
+        spans = []
+        for i, word in enumerate(folded):
+            for _, stem in proclitic_splits(word):
+                for rest, category in self.phrases.get(stem, ()):
+                    if tuple(folded[i + 1 : i + 1 + len(rest)]) == rest:
+                        spans.append((i, i + 1 + len(rest), category))
+        return spans

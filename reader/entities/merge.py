@@ -1,0 +1,61 @@
+"""One entity per real entity: variant spellings, surnames and contained place names merge.
+
+Mentions are first grouped by their folded words (so قرة باخ and قره باخ, or أذربيجان with and
+without hamza, are one group). A group whose words appear contiguously inside exactly one longer
+group of the same type then joins it: بلينكن → أنتوني بلينكن, قره باخ → ناغورني قره باخ. When
+several longer names contain it (two people sharing a surname) it stays on its own.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from reader.entities.entity import Entity, Mention
+from reader.entities.mentions import RawMention
+
+
+def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    n = len(shorter)
+    return any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+def merge(text: str, mentions: list[RawMention]) -> list[Entity]:
+    """Group mentions into entities named by their fullest, most frequent spelling."""
+    groups: dict[tuple[str, ...], list[RawMention]] = {}
+    for mention in mentions:
+        groups.setdefault(mention.words, []).append(mention)
+    kind_of = {
+        words: Counter(m.kind for m in group).most_common(1)[0][0]
+        for words, group in groups.items()
+    }
+    parent: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for words in sorted(groups, key=len):
+        longer = [
+            other
+            for other in groups
+            if len(other) > len(words)
+            and kind_of[other] == kind_of[words]
+            and _contains(other, words)
+        ]
+        roots = {_root(parent, other) for other in longer}
+        if len(roots) == 1:
+            parent[words] = roots.pop()
+    merged: dict[tuple[str, ...], list[RawMention]] = {}
+    for words, group in groups.items():
+        merged.setdefault(_root(parent, words), []).extend(group)
+    entities = []
+    for root, group in merged.items():
+        group.sort(key=lambda m: m.start)
+        names = Counter(m.name for m in group if m.words == root)
+        name = names.most_common(1)[0][0]  # ties go to the earliest spelling (Counter keeps order)
+        spans = sorted({(m.start, m.end) for m in group})
+        entities.append(Entity(kind_of[root], name, [Mention(s, e, text[s:e]) for s, e in spans]))
+    return entities
+
+
+def _root(
+    parent: dict[tuple[str, ...], tuple[str, ...]], words: tuple[str, ...]
+) -> tuple[str, ...]:
+    while words in parent:
+        words = parent[words]
+    return words

@@ -1,0 +1,81 @@
+"""Arabic orthographic folding and clitic handling shared by features, gazetteers and merging.
+
+Folding maps the spelling variants news text mixes freely (hamza seats, ة/ه, ى/ي, harakat,
+tatweel) onto one key, so that قرة باخ and قره باخ, or أذربيجان and اذربيجان, compare equal.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_HARAKAT = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_FOLD = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ة": "ه",
+        "ى": "ي",
+        "ؤ": "و",
+        "ئ": "ي",
+        "ک": "ك",
+        "ی": "ي",
+        "گ": "ك",
+    }
+)
+
+# Proclitic letter sequences that attach to a name, longest first; "ال" stays part of the name.
+PROCLITICS: tuple[str, ...] = (
+    "وبال",
+    "فبال",
+    "وكال",
+    "ولل",
+    "فلل",
+    "وب",
+    "ول",
+    "وك",
+    "فب",
+    "فل",
+    "بال",
+    "كال",
+    "لل",
+    "و",
+    "ف",
+    "ب",
+    "ل",
+    "ك",
+)
+
+
+@lru_cache(maxsize=200_000)
+def fold(text: str) -> str:
+    """Return the spelling-variant-insensitive key of ``text``."""
+    return _HARAKAT.sub("", text).translate(_FOLD)
+
+
+def strip_harakat(text: str) -> str:
+    """Remove diacritics and tatweel only (display forms keep their letters)."""
+    return _HARAKAT.sub("", text)
+
+
+@lru_cache(maxsize=200_000)
+def proclitic_splits(word: str) -> tuple[tuple[int, str], ...]:
+    """Candidate (prefix length, stem) pairs for ``word``, without and then with clitics removed.
+
+    ``بالقاهرة`` gives (0, بالقاهرة), (1, القاهرة); ``للقاهرة`` gives the restored
+    (1, القاهرة) because ل + ال is written لل. Stems shorter than two letters are not offered.
+    Cached: every feature, gazetteer and article-pass lookup asks for the same words.
+    """
+    out = [(0, word)]
+    for clitic in PROCLITICS:
+        if len(word) - len(clitic) < 2 or not word.startswith(clitic):
+            continue
+        if clitic.endswith("لل"):
+            out.append((len(clitic) - 1, "ال" + word[len(clitic) :]))
+        elif clitic.endswith("ال"):
+            out.append((len(clitic) - 2, word[len(clitic) - 2 :]))
+        else:
+            out.append((len(clitic), word[len(clitic) :]))
+    return tuple(out)

@@ -1,0 +1,55 @@
+"""Merging mentions into one entity per real entity."""
+
+from reader.entities.mentions import RawMention
+from reader.entities.merge import merge
+from reader.entities.normalize import fold
+
+
+def mentions_of(text: str, kind: str, *names: str) -> list[RawMention]:
+    """One mention per occurrence of each name in ``text``, earlier names claiming text first."""
+    out: list[RawMention] = []
+    for name in names:
+        start = text.find(name)
+        while start >= 0:
+            if not any(m.start < start + len(name) and start < m.end for m in out):
+                out.append(
+                    RawMention(
+                        kind, start, start + len(name), name, tuple(fold(w) for w in name.split())
+                    )
+                )
+            start = text.find(name, start + 1)
+    return sorted(out, key=lambda m: m.start)
+
+
+def test_surname_joins_full_name() -> None:
+    text = "قال أنتوني بلينكن ثم قال بلينكن"
+    (entity,) = merge(text, mentions_of(text, "person", "أنتوني بلينكن", "بلينكن"))
+    assert entity.name == "أنتوني بلينكن"
+    assert [(m.start, m.text) for m in entity.mentions] == [(4, "أنتوني بلينكن"), (25, "بلينكن")]
+
+
+def test_spelling_variants_and_contained_place_merge() -> None:
+    text = "في ناغورني قره باخ وفي قرة باخ وقره باخ"
+    (entity,) = merge(text, mentions_of(text, "place", "ناغورني قره باخ", "قرة باخ", "قره باخ"))
+    assert entity.name == "ناغورني قره باخ"
+    assert [m.text for m in entity.mentions] == ["ناغورني قره باخ", "قرة باخ", "قره باخ"]
+    assert all(text[m.start : m.end] == m.text for m in entity.mentions)
+
+
+def test_ambiguous_short_name_stays_apart() -> None:
+    text = "جورج بوش وجيب بوش ثم بوش"
+    entities = merge(text, mentions_of(text, "person", "جورج بوش", "جيب بوش", "ثم بوش"[3:]))
+    assert sorted(e.name for e in entities) == ["بوش", "جورج بوش", "جيب بوش"]
+
+
+def test_types_do_not_merge_across() -> None:
+    text = "وزارة الدفاع الروسية في روسيا"
+    entities = merge(
+        text,
+        mentions_of(text, "organization", "وزارة الدفاع الروسية")
+        + mentions_of(text, "place", "روسيا"),
+    )
+    assert {(e.type, e.name) for e in entities} == {
+        ("organization", "وزارة الدفاع الروسية"),
+        ("place", "روسيا"),
+    }

@@ -1,0 +1,33 @@
+"""Tokenisation of raw text keeps offsets and splits punctuation and Arabic quotes."""
+
+from reader.entities.normalize import fold, proclitic_splits
+from reader.entities.tokens import sentences, tokenize
+
+
+def test_tokens_cover_their_source_text() -> None:
+    text = "ذكرت وكالة “إنترفاكس” الروسية، أن 2,116 مدنياً (تقريباً) نزحوا."
+    tokens = tokenize(text)
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+    assert [t.text for t in tokens] == [
+        "ذكرت", "وكالة", "“", "إنترفاكس", "”", "الروسية", "،", "أن", "2,116", "مدنياً",
+        "(", "تقريباً", ")", "نزحوا", ".",
+    ]  # fmt: skip
+
+
+def test_sentences_break_at_end_marks_and_lines() -> None:
+    text = "قال بلينكن. وأضاف؟ نعم\nسطر جديد"
+    groups = [[t.text for t in s] for s in sentences(text, tokenize(text))]
+    assert groups == [["قال", "بلينكن", "."], ["وأضاف", "؟"], ["نعم"], ["سطر", "جديد"]]
+
+
+def test_fold_merges_spelling_variants() -> None:
+    assert fold("قرة") == fold("قره")
+    assert fold("أذربيجان") == fold("اذربيجان") == fold("إذربيجـان")
+    assert fold("مُوسَى") == fold("موسي")
+
+
+def test_proclitic_splits_offer_stems_with_offsets() -> None:
+    assert (1, "اذربيجان") in proclitic_splits(fold("لأذربيجان"))
+    assert (1, "القاهره") in proclitic_splits(fold("بالقاهرة"))
+    assert (1, "القاهره") in proclitic_splits(fold("للقاهرة"))
+    assert proclitic_splits("وب") == ((0, "وب"),)
