@@ -10,7 +10,9 @@ SHARED = ROOT.parent / "shared"
 
 
 @pytest.fixture(autouse=True)
-def isolated_state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated_state(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Keep every test away from the user's real settings and reading positions."""
     state_dir = tmp_path_factory.mktemp("state")
     monkeypatch.setenv("READER_STATE_DIR", str(state_dir))
