@@ -196,3 +196,10 @@ def test_find_articles_errors_name_the_path(tmp_path: Path) -> None:
         find_articles([tmp_path])
     with pytest.raises(LoadError, match=r"missing: no such file or directory"):
         find_articles([tmp_path / "missing"])
+
+
+def test_valid_utf8_stays_utf8_under_stacked_harakat_and_c1_controls() -> None:
+    text = "عنوان\n\x9b31m " + "ب" + "\u064e" * 5000 + "\n" + "ا" * 100_000 + "\n"
+    article = load_bytes(text.encode("utf-8"), "x.txt")
+    assert article.text == text
+    assert article.title == "عنوان"

@@ -155,3 +155,13 @@ def test_positions_are_bounded() -> None:
     positions = State.load().positions
     assert len(positions) == 500
     assert "k599" in positions and "k0" not in positions
+
+
+def test_article_key_of_a_long_text_follows_its_content() -> None:
+    text = "فقرة من مقال طويل\n" * 50_000
+    one = Article(source="a.txt", title="t", text=text)
+    again = Article(source="b.txt", title="t", text=str(text))
+    longer = Article(source="a.txt", title="t", text=text + "ذيل")
+    retold = Article(source="a.txt", title="t", text="بداية أخرى" + text[10:])
+    assert article_key(one) == article_key(again)
+    assert len({article_key(one), article_key(longer), article_key(retold)}) == 3

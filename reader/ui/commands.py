@@ -1,25 +1,18 @@
-"""Command palette entries (ctrl+p) for the reader's main actions."""
+"""Command palette entries (ctrl+p), read from the article screen's own key bindings.
+
+Built from the bindings, as the help screen is, so a key and its palette entry can never
+say different things.
+"""
 
 from __future__ import annotations
 
 from functools import partial
 
+from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from reader.ui.dialogs.help import key_label
 from reader.ui.screens.article import ArticleScreen
-
-ARTICLE_COMMANDS: tuple[tuple[str, str, str], ...] = (
-    ("Search the article", "search", "Open the search bar (/)"),
-    ("Toggle the entity pane", "cycle_pane", "Move the pane left, right or hide it (p)"),
-    ("Colour all entities", "colour_all", "Colour every entity by type (a)"),
-    ("Toggle harakat", "harakat", "Show or hide the short vowels (d)"),
-    ("Wider text", "width(1)", "Widen the text column (+)"),
-    ("Narrower text", "width(-1)", "Narrow the text column (-)"),
-    ("Reset text width", "width(0)", "Back to the default column width (=)"),
-    ("Copy", "copy", "Copy the selected entity or the paragraph (y)"),
-    ("Back to the library", "library", "Return to the list of articles (l)"),
-)
-"""(title, screen action, help) for the article screen."""
 
 
 class ReaderCommands(Provider):
@@ -30,8 +23,11 @@ class ReaderCommands(Provider):
             ("Help: keys", "Show every key (?)", self.app.action_help)  # type: ignore[attr-defined]
         ]
         if isinstance(self.screen, ArticleScreen):
-            for title, action, help_text in ARTICLE_COMMANDS:
-                commands.append((title, help_text, partial(self.screen.run_action, action)))
+            for binding in ArticleScreen.BINDINGS:
+                if isinstance(binding, Binding) and binding.description:
+                    title = binding.tooltip or binding.description
+                    run = partial(self.screen.run_action, binding.action)
+                    commands.append((title, f"key: {key_label(binding.key)}", run))
         return commands
 
     async def discover(self) -> Hits:

@@ -129,6 +129,18 @@ async def test_type_filters_hide_and_show_groups(sample_app: ReaderApp, wait) ->
         assert {"h-person", "h-place", "h-organization", "h-number"} <= ids()
 
 
+async def test_filter_hides_the_type_of_the_selected_entity(sample_app: ReaderApp, wait) -> None:
+    async with sample_app.run_test(size=SIZE) as pilot:
+        await wait(sample_app, pilot)
+        screen = sample_app.screen
+        await _select(pilot, sample_app, "بلينكن")
+        await pilot.press("1")
+        await pilot.pause()
+        assert "person" not in screen.pane.filters
+        assert screen.entity is None and screen.pane.selected is None
+        assert screen.status.message == "showing: Places, Organizations, Numbers"
+
+
 async def test_colour_all_and_click_selects_entity(sample_app: ReaderApp, wait, style_at) -> None:
     async with sample_app.run_test(size=SIZE) as pilot:
         await wait(sample_app, pilot)
@@ -198,16 +210,23 @@ async def test_width_harakat_and_pane_keys(sample_app: ReaderApp, wait) -> None:
         assert view.text_width == DEFAULT_TEXT_WIDTH - WIDTH_STEP
         await pilot.press("equals_sign")
         assert view.text_width is None
-        await pilot.press("d")
+        await pilot.press(*["plus"] * 10)
+        wanted = DEFAULT_TEXT_WIDTH + 10 * WIDTH_STEP
+        assert (
+            screen.status.message == f"text width {wanted} (the window fits {view.column_width()})"
+        )
+        await pilot.press("equals_sign", "d")
         assert view.harakat
         pane = screen.pane
         assert pane.display and pane.region.x == 0
         await pilot.press("p")
         await pilot.pause()
         assert pane.region.x > view.region.x
+        assert screen.status.message == "pane on the right"
         await pilot.press("p")
         await pilot.pause()
         assert not pane.display
+        assert screen.status.message == "pane hidden (p)"
         await pilot.press("p")
         await pilot.pause()
         assert pane.display and pane.region.x == 0
@@ -338,3 +357,17 @@ async def test_hostile_text_never_reaches_the_terminal(
                         for ch in segment.text
                     ), repr(segment.text)
             await pilot.press("space")
+
+
+async def test_status_says_where_the_reader_is(sample_app: ReaderApp, wait) -> None:
+    async with sample_app.run_test(size=SIZE) as pilot:
+        await wait(sample_app, pilot)
+        screen = sample_app.screen
+        place = screen.status.query_one("#status-position")
+        assert str(place.render()) == "Top"
+        await pilot.press("space")
+        await pilot.pause()
+        assert str(place.render()).endswith("%")
+        await pilot.press("G")
+        await wait(sample_app, pilot)
+        assert str(place.render()) == "Bot"

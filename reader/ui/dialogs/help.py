@@ -26,15 +26,19 @@ EXTRA_KEYS: tuple[tuple[str, str, str], ...] = (
 
 
 def binding_rows(context: str, bindings: Iterable[BindingType]) -> list[tuple[str, str, str]]:
-    """(context, key, description) for each binding that has a description."""
+    """(context, key, what it does) for each binding that has a description.
+
+    The footer needs a word or two; the help screen prefers the binding's tooltip.
+    """
     rows = []
     for binding in bindings:
         if isinstance(binding, Binding) and binding.description:
-            rows.append((context, _key_label(binding.key), binding.description))
+            rows.append((context, key_label(binding.key), binding.tooltip or binding.description))
     return rows
 
 
-def _key_label(key: str) -> str:
+def key_label(key: str) -> str:
+    """How the help screen and the palette write a binding's key."""
     names = {
         "slash": "/",
         "plus": "+",

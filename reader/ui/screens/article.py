@@ -31,7 +31,7 @@ from reader.ui.widgets.article_view import (
     WIDTH_STEP,
     ArticleView,
 )
-from reader.ui.widgets.entity_pane import TYPES, EntityPane
+from reader.ui.widgets.entity_pane import TYPE_NAMES, TYPES, EntityPane
 from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.shaped import ShapedText
 from reader.ui.widgets.status_line import StatusLine
@@ -57,19 +57,19 @@ class ArticleScreen(ReaderScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search"),
-        Binding("n", "step(1)", "Next"),
-        Binding("N", "step(-1)", "Previous"),
-        Binding("a", "colour_all", "All entities"),
-        Binding("p", "cycle_pane", "Pane"),
-        Binding("d", "harakat", "Harakat"),
+        Binding("n", "step(1)", "Next", tooltip="Next search match or mention"),
+        Binding("N", "step(-1)", "Previous", tooltip="Previous search match or mention"),
+        Binding("a", "colour_all", "All entities", tooltip="Colour every entity by type"),
+        Binding("p", "cycle_pane", "Pane", tooltip="Pane on the left, on the right, hidden"),
+        Binding("d", "harakat", "Harakat", tooltip="Show or hide harakat (short vowels)"),
         Binding("plus", "width(1)", "Wider", show=False),
         Binding("minus", "width(-1)", "Narrower", show=False),
         Binding("equals_sign", "width(0)", "Reset width", show=False),
-        Binding("y", "copy", "Copy"),
-        Binding("1", "filter('person')", "People filter", show=False),
-        Binding("2", "filter('place')", "Places filter", show=False),
-        Binding("3", "filter('organization')", "Organizations filter", show=False),
-        Binding("4", "filter('number')", "Numbers filter", show=False),
+        Binding("y", "copy", "Copy", tooltip="Copy the entity or paragraph, logical order"),
+        *(
+            Binding(str(key), f"filter({kind!r})", f"{TYPE_NAMES[kind]} filter", show=False)
+            for key, kind in enumerate(TYPES, 1)
+        ),
         Binding("escape", "back", "Back / clear", show=False),
         Binding("l", "library", "Library", show=False),
     ]
@@ -153,7 +153,6 @@ class ArticleScreen(ReaderScreen):
         settings = self.reader_app.state.settings
         self._place_pane(settings.pane_side, settings.pane_visible)
         self.view.focus()
-        self.status.show_position(self.view.anchor / max(1, len(self.article.text)))
         if self.entities is None:  # after the first paint: the thread competes for the GIL
             self.call_after_refresh(self.extract)
         else:
@@ -361,7 +360,7 @@ class ArticleScreen(ReaderScreen):
         ):
             self.entity = None
             self.view.select(None)
-        shown = ", ".join(k for k in TYPES if k in self.pane.filters) or "none"
+        shown = ", ".join(TYPE_NAMES[k] for k in TYPES if k in self.pane.filters) or "nothing"
         self.status.show(f"showing: {shown}")
 
     def _place_pane(self, side: str, visible: bool) -> None:
@@ -377,6 +376,9 @@ class ArticleScreen(ReaderScreen):
         self._place_pane(settings.pane_side, settings.pane_visible)
         if not settings.pane_visible:
             self.view.focus()
+        self.status.show(
+            f"pane on the {settings.pane_side}" if settings.pane_visible else "pane hidden (p)"
+        )
 
     def action_harakat(self) -> None:
         view = self.view
@@ -390,7 +392,11 @@ class ArticleScreen(ReaderScreen):
         wanted = None if change == 0 else max(MIN_TEXT_WIDTH, current + change * WIDTH_STEP)
         view.text_width = wanted
         self.reader_app.state.settings.text_width = wanted
-        self.status.show(f"text width {wanted or DEFAULT_TEXT_WIDTH}")
+        wanted = wanted or DEFAULT_TEXT_WIDTH
+        fits = view.column_width()
+        self.status.show(
+            f"text width {wanted}" + (f" (the window fits {fits})" if fits < wanted else "")
+        )
 
     def action_copy(self) -> None:
         """Copy the selected entity, or the paragraph at the top, in logical order."""
@@ -415,5 +421,5 @@ class ArticleScreen(ReaderScreen):
             self.status.show("no library: only one article was opened")
 
     def on_article_view_moved(self, event: ArticleView.Moved) -> None:
-        self.status.show_position(event.fraction)
+        self.status.show_place(event.place)
         self.reader_app.state.set_position(self.key, event.offset)

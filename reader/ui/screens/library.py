@@ -27,6 +27,7 @@ from reader.ui.screens.article import Abandoned, ArticleScreen
 from reader.ui.screens.base import ReaderScreen
 from reader.ui.widgets.entity_pane import TYPE_NAMES, TYPES
 from reader.ui.widgets.shaped import ShapedText, printable
+from reader.ui.widgets.vim_list import VimOptionList
 
 if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
@@ -53,15 +54,8 @@ class Entry:
         return self.article.source if self.article else str(self.source)
 
 
-class ArticleList(OptionList):
-    """The library's list, with vim keys."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
-    ]
+class ArticleList(VimOptionList):
+    """The library's list."""
 
 
 class LibraryScreen(ReaderScreen):

@@ -12,6 +12,7 @@ reflow after a resize or a width change puts the same text back at the top.
 from __future__ import annotations
 
 import bisect
+import gc
 from collections.abc import Collection, Iterable, Sequence
 from itertools import accumulate
 from typing import ClassVar
@@ -41,6 +42,25 @@ MARGIN = 2
 
 LAYERS = ("title", "mentions", "search", "selected", "current")
 """Highlight layers, lowest first: a later layer's style wins where they overlap."""
+
+
+def _paragraph_table(text: str) -> tuple[list[int], list[int]]:
+    """(start offset, length) of every paragraph, as two lists of ints.
+
+    Only these are kept: a list of the paragraphs themselves would hold a second copy of
+    a 10 MB text for as long as it is open. Building the engine's tens of thousands of
+    (offset, paragraph) tuples wakes the cyclic garbage collector again and again to walk
+    objects that cannot form cycles, which costs more than the split itself, so it
+    sleeps meanwhile.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        offsets, paragraphs = zip(*split_paragraphs(text), strict=True)
+        return list(offsets), list(map(len, paragraphs))
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _estimates(lengths: list[int], width: int) -> list[int]:
@@ -90,12 +110,12 @@ class ArticleView(ScrollView, can_focus=True):
     class Moved(Message):
         """The logical offset at the top of the view changed."""
 
-        def __init__(self, offset: int, fraction: float) -> None:
+        def __init__(self, offset: int, place: str) -> None:
             super().__init__()
             self.offset = offset
             """Logical offset of the first character at the top."""
-            self.fraction = fraction
-            """How far through the article the top of the view is, 0..1."""
+            self.place = place
+            """Where that is, as a pager says it (see `ArticleView.place`)."""
 
     def __init__(
         self,
@@ -113,9 +133,7 @@ class ArticleView(ScrollView, can_focus=True):
         """Emit logical order for terminals that shape and reorder by themselves."""
         self.anchor = 0
         """Logical offset at the top of the view: the reader's place."""
-        self._paragraphs = split_paragraphs(text)
-        self._offsets = [offset for offset, _ in self._paragraphs]
-        self._lengths = [len(paragraph) for _, paragraph in self._paragraphs]
+        self._offsets, self._lengths = _paragraph_table(text)
         self._width = 0
         self._heights: list[int] = []
         self._measured = bytearray()
@@ -131,9 +149,10 @@ class ArticleView(ScrollView, can_focus=True):
         self._colour: frozenset[EntityType] = frozenset()
         self._selected: tuple[Entity | None, int | None] = (None, None)
         self._matched: tuple[Sequence[tuple[int, int]], int | None] = ((), None)
-        first = next(((o, p) for o, p in self._paragraphs if p.strip()), None)
+        first = next((i for i in range(len(self._offsets)) if self.paragraph_text(i).strip()), None)
         if first is not None:
-            self._set_layer("title", [Span(first[0], first[0] + len(first[1]), Style())])
+            start = self._offsets[first]
+            self._set_layer("title", [Span(start, start + self._lengths[first], Style())])
 
     # geometry -------------------------------------------------------------------------
 
@@ -146,11 +165,15 @@ class ArticleView(ScrollView, can_focus=True):
         )
         return (available - column) // 2, column
 
+    def column_width(self) -> int:
+        """Cells the text column has now: the chosen width, or less if the window is narrow."""
+        return self._column()[1]
+
     def _reset_heights(self, width: int) -> None:
         """Start a fresh height table for a new column width (estimates only)."""
         self._width = width
         self._heights = _estimates(self._lengths, width)
-        self._measured = bytearray(len(self._paragraphs))
+        self._measured = bytearray(len(self._offsets))
         self._rebuild_starts()
 
     def _rebuild_starts(self) -> None:
@@ -158,7 +181,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.virtual_size = Size(self.scrollable_content_region.width, self._starts[-1])
 
     def _paragraph_at_y(self, y: int) -> int:
-        return max(0, min(len(self._paragraphs) - 1, bisect.bisect_right(self._starts, y) - 1))
+        return max(0, min(len(self._offsets) - 1, bisect.bisect_right(self._starts, y) - 1))
 
     def paragraph_at(self, offset: int) -> int:
         """Index of the paragraph that holds a logical offset."""
@@ -166,7 +189,8 @@ class ArticleView(ScrollView, can_focus=True):
 
     def paragraph_text(self, index: int) -> str:
         """A paragraph's logical text."""
-        return self._paragraphs[index][1]
+        start = self._offsets[index]
+        return self.text[start : start + self._lengths[index]]
 
     # layout ---------------------------------------------------------------------------
 
@@ -174,8 +198,8 @@ class ArticleView(ScrollView, can_focus=True):
         """Every highlight over a paragraph, lowest layer first."""
         if (cached := self._span_cache.get(index)) is not None:
             return cached
-        start, paragraph = self._paragraphs[index]
-        end = start + len(paragraph)
+        start = self._offsets[index]
+        end = start + self._lengths[index]
         found: list[Span] = []
         for layer in LAYERS:
             spans, starts = self._layers[layer], self._layer_starts[layer]
@@ -191,13 +215,16 @@ class ArticleView(ScrollView, can_focus=True):
 
     def lines_of(self, index: int) -> list[VisualLine]:
         """A paragraph laid out at the current width, measuring it on the way."""
-        start, paragraph = self._paragraphs[index]
         spans = self._spans(index)
         key = (index, self._width, self.harakat, spans)
         lines = self._layout_cache.get(key)
         if lines is None:
             lines = layout_paragraph(
-                paragraph, self._width, spans=spans, harakat=self.harakat, offset=start
+                self.paragraph_text(index),
+                self._width,
+                spans=spans,
+                harakat=self.harakat,
+                offset=self._offsets[index],
             )
             self._layout_cache[key] = lines
         if self._measured and not self._measured[index]:
@@ -255,7 +282,7 @@ class ArticleView(ScrollView, can_focus=True):
             before -= 1
             total += len(self.lines_of(before))
         after, total = index, 0
-        while after < len(self._paragraphs) - 1 and total < height:
+        while after < len(self._offsets) - 1 and total < height:
             total += len(self.lines_of(after))
             after += 1
         self._measure(range(before, after + 1))
@@ -297,8 +324,21 @@ class ArticleView(ScrollView, can_focus=True):
         if self._restoring or not self._heights or self._column()[1] != self._width:
             return
         self.anchor = self.top_offset()
-        fraction = self.anchor / len(self.text) if self.text else 0.0
-        self.post_message(self.Moved(self.anchor, fraction))
+        self.post_message(self.Moved(self.anchor, self.place()))
+
+    def place(self) -> str:
+        """Where the top line is, as less and vim say it: All, Top, Bot or a percentage.
+
+        A bare "0%" in a corner while the pane's progress bar runs reads like progress.
+        """
+        top, bottom = round(self.scroll_y), round(self.max_scroll_y)
+        if bottom <= 0:
+            return "All"
+        if top <= 0:
+            return "Top"
+        if top >= bottom:
+            return "Bot"
+        return f"{100 * self.anchor // max(1, len(self.text))}%"
 
     def reflow(self) -> None:
         """Lay out again at the current size, keeping the same text at the top."""
@@ -316,6 +356,7 @@ class ArticleView(ScrollView, can_focus=True):
         finally:
             self._restoring = False
         self.refresh()
+        self.post_message(self.Moved(self.anchor, self.place()))  # the size may have changed
 
     def on_mount(self) -> None:
         self._restyle()
@@ -425,7 +466,6 @@ class ArticleView(ScrollView, can_focus=True):
         if line_number >= len(lines):
             strip = Strip.blank(width, base)
         else:
-            start, paragraph = self._paragraphs[index]
             strip = line_strip(
                 lines[line_number],
                 width,
@@ -433,8 +473,8 @@ class ArticleView(ScrollView, can_focus=True):
                 left=left,
                 column=column,
                 logical=self.logical,
-                source=paragraph,
-                offset=start,
+                source=self.paragraph_text(index),
+                offset=self._offsets[index],
                 harakat=self.harakat,
             )
         self._strip_cache[key] = strip
@@ -449,7 +489,7 @@ class ArticleView(ScrollView, can_focus=True):
         line = self.lines_of(index)[line_number]
         left, column = self._column()
         x = left + (column - line.width if line.rtl and not self.logical else 0)
-        start, paragraph = self._paragraphs[index]
+        paragraph, start = self.paragraph_text(index), self._offsets[index]
         for cell, (_text, width, _style) in zip(
             sorted(line.cells, key=lambda c: c.start) if self.logical else line.cells,
             line_cells(

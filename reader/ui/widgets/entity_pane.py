@@ -13,7 +13,6 @@ from typing import ClassVar
 
 from rich.style import Style
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import reactive
@@ -23,6 +22,7 @@ from textual.widgets.option_list import Option
 from reader.entities import Entity, EntityType
 from reader.text.layout import Span
 from reader.ui.widgets.shaped import ShapedText
+from reader.ui.widgets.vim_list import VimOptionList
 
 TYPES: tuple[EntityType, ...] = ("person", "place", "organization", "number")
 """Pane order of the entity types; filter keys 1-4 follow it."""
@@ -45,15 +45,8 @@ def entry_text(entity: Entity) -> str:
     return f"{label} ({len(entity.mentions)})"
 
 
-class EntityList(OptionList):
-    """The entries, with vim keys."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
-    ]
+class EntityList(VimOptionList):
+    """The pane's entries."""
 
 
 class EntityPane(Vertical):
@@ -192,8 +185,8 @@ class EntityPane(Vertical):
         if not rows:
             rows.append(Option("(no entities)", disabled=True))
         options.add_options(rows)
-        if current is not None:
-            self.select(current)
+        if current is not None and self.entities[current].type in self.filters:
+            self.select(current)  # a filter that hides it must not be undone by select()
 
     @property
     def selected(self) -> int | None:

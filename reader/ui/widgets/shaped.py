@@ -76,17 +76,16 @@ class ShapedText(Visual):
         if (cached := self._lines.get(width)) is None:
             cached = []
             for offset, paragraph in split_paragraphs(self.text):
-                end = offset + len(paragraph)
-                spans = [s for s in self.spans if s.start < end and s.end > offset]
-                for line in layout_paragraph(
+                # The engine skips spans outside the paragraph; these texts are short.
+                lines = layout_paragraph(
                     paragraph,
                     width,
-                    spans=spans,
+                    spans=self.spans,
                     harakat=self.harakat,
                     direction=self.direction,
                     offset=offset,
-                ):
-                    cached.append((line, offset))
+                )
+                cached.extend((line, offset) for line in lines)
             self._lines[width] = cached
         return cached
 

@@ -10,7 +10,7 @@ from reader.ui.widgets.shaped import ShapedText
 
 
 class StatusLine(Horizontal):
-    """`mention 2/5 · name`, `search 3/12`, and the reading position."""
+    """`mention 2/5 · name`, `search 3/12`, and the reading position (Top, 40%, Bot)."""
 
     message: str = ""
     """The last message shown, in logical order (tests and copy read it)."""
@@ -26,6 +26,6 @@ class StatusLine(Horizontal):
             ShapedText(message, direction="ltr") if message else ""
         )
 
-    def show_position(self, fraction: float) -> None:
-        """Percentage through the article."""
-        self.query_one("#status-position", Static).update(f"{round(100 * fraction)}%")
+    def show_place(self, place: str) -> None:
+        """Where the reader is in the article: All, Top, Bot or a percentage."""
+        self.query_one("#status-position", Static).update(place)
