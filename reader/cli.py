@@ -173,8 +173,6 @@ def _width(value: str) -> int:
 
 def _open_app(options: argparse.Namespace) -> int:
     """Resolve the sources (reading stdin now, while it is still ours), then run the app."""
-    from reader.state import State
-
     sources = _app_sources(options.sources, options.encoding)
     if not sys.stdout.isatty():
         raise CommandError(
@@ -182,13 +180,7 @@ def _open_app(options: argparse.Namespace) -> int:
         )
     if not sys.stdin.isatty():
         _reattach_terminal()
-    if options.terminal_bidi is None:
-        state = State.load()
-        if state.warning:
-            _complain(state.warning)
-        terminal_bidi = state.settings.terminal_bidi
-    else:
-        terminal_bidi = options.terminal_bidi == "on"
+    terminal_bidi = None if options.terminal_bidi is None else options.terminal_bidi == "on"
 
     from reader.ui.app import ReaderApp
 

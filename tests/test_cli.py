@@ -307,20 +307,15 @@ def test_app_gets_the_sample_article_by_default(
     assert options == {"encoding": None, "terminal_bidi": True}
 
 
-def test_app_terminal_bidi_defaults_to_the_saved_setting(
+def test_app_leaves_terminal_bidi_to_the_saved_setting_without_the_flag(
     fake_app: type[FakeApp],
     sample_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     pretend_terminal(monkeypatch)
-    from reader.state import State
-
-    state = State.load()
-    state.settings.terminal_bidi = True
-    state.save()
     assert run(capsys, str(sample_path)) == (0, "", "")
-    assert fake_app.calls[0][1]["terminal_bidi"] is True
+    assert fake_app.calls[0][1]["terminal_bidi"] is None
 
 
 def test_app_gets_paths_for_a_library(
@@ -335,7 +330,7 @@ def test_app_gets_paths_for_a_library(
     assert run(capsys, str(tmp_path), "--encoding", "cp1256") == (0, "", "")
     [(sources, options)] = fake_app.calls
     assert sources == [tmp_path / "a.html", tmp_path / "b.txt"]
-    assert options == {"encoding": "cp1256", "terminal_bidi": False}
+    assert options == {"encoding": "cp1256", "terminal_bidi": None}
 
 
 def test_app_reads_standard_input_before_starting(

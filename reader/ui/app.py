@@ -60,9 +60,9 @@ class ReaderApp(App[None]):
         """Forced encoding for the paths, or None to detect."""
         self.state = State.load()
         """Settings and reading positions."""
-        self.terminal_bidi = (
-            self.state.settings.terminal_bidi if terminal_bidi is None else terminal_bidi
-        )
+        if terminal_bidi is not None:  # --terminal-bidi on|off is remembered as a setting
+            self.state.settings.terminal_bidi = terminal_bidi
+        self.terminal_bidi = self.state.settings.terminal_bidi
         """Leave shaping and reordering to the terminal (emit logical order)."""
         self.entity_cache: dict[str, list[Entity]] = {}
         """Extracted entities per article key, shared by the library and article screens."""
