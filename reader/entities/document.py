@@ -5,6 +5,10 @@ name). Spans tagged with high confidence are collected, together with the surnam
 multi-word person names, and untagged occurrences of the same folded words (with or without
 an attached proclitic) receive the same label. Common words seen in training mostly outside
 names are never propagated on their own.
+
+The pass works sentence by sentence in two sweeps (``Votes.add`` over every sentence, then
+``apply`` with the resolved names), so a long article never needs all its tokens at once.
+A token/tag corpus has no article breaks: there each sentence's article is its neighbourhood.
 """
 
 from __future__ import annotations
@@ -15,58 +19,81 @@ from reader.entities.conll import chunks
 from reader.entities.normalize import fold, proclitic_splits
 
 CONFIDENT = 0.5  # chosen by cross-validation on the train split (0.4 to 0.9 tried)
+Known = dict[str, list[tuple[tuple[str, ...], str]]]
 
 
-def propagate(
+class Votes:
+    """Types that confident spans gave each folded phrase, gathered one sentence at a time."""
+
+    def __init__(self, common: frozenset[str], threshold: float = CONFIDENT) -> None:
+        self.common = common
+        self.threshold = threshold
+        self._votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+
+    def add(self, folded: list[str], labels: list[str], confidence: list[float]) -> None:
+        """Count the confidently tagged spans of one sentence (words already folded)."""
+        for start, end, kind in chunks(labels):
+            if min(confidence[start:end]) < self.threshold:
+                continue
+            phrase = folded[start:end]
+            for _, stem in proclitic_splits(phrase[0]):
+                self._votes[(stem, *phrase[1:])][kind] += 1
+            if kind == "PERS" and end - start > 1 and phrase[-1] not in self.common:
+                self._votes[(phrase[-1],)][kind] += 1
+
+    def known(self) -> Known:
+        """First word -> (rest of phrase, type), longest first; ties and lone common words out."""
+        known: Known = defaultdict(list)
+        for phrase, counter in self._votes.items():
+            (kind, top), *rest = counter.most_common(2)
+            if rest and rest[0][1] == top:
+                continue
+            if len(phrase) == 1 and phrase[0] in self.common:
+                continue
+            known[phrase[0]].append((phrase[1:], kind))
+        for options in known.values():
+            options.sort(key=lambda item: -len(item[0]))
+        return dict(known)
+
+
+def apply(folded: list[str], labels: list[str], known: Known) -> list[str]:
+    """One sentence's labels with untagged occurrences of known names labelled."""
+    new = list(labels)
+    i = 0
+    while i < len(folded):
+        length = _match(folded, new, i, known) if new[i] == "O" else None
+        if length is None:
+            i += 1
+            continue
+        size, kind = length
+        new[i] = "B-" + kind
+        for j in range(i + 1, i + size):
+            new[j] = "I-" + kind
+        i += size
+    return new
+
+
+def propagate_nearby(
     words: list[list[str]],
     labels: list[list[str]],
     confidence: list[list[float]],
     common: frozenset[str],
+    reach: int,
     threshold: float = CONFIDENT,
 ) -> list[list[str]]:
-    """New label sequences with confidently known names labelled everywhere in the document."""
+    """The article pass for text without article breaks (a token/tag corpus): each sentence
+    learns names from the sentences within ``reach`` of it, its likely article."""
     folded = [[fold(w) for w in sentence] for sentence in words]
-    votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
-    for sent_words, sent_labels, sent_conf in zip(folded, labels, confidence, strict=True):
-        for start, end, kind in chunks(sent_labels):
-            if min(sent_conf[start:end]) < threshold:
-                continue
-            phrase = sent_words[start:end]
-            for _, stem in proclitic_splits(phrase[0]):
-                votes[(stem, *phrase[1:])][kind] += 1
-            if kind == "PERS" and end - start > 1 and phrase[-1] not in common:
-                votes[(phrase[-1],)][kind] += 1
-    known: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
-    for phrase, counter in votes.items():
-        (kind, top), *rest = counter.most_common(2)
-        if rest and rest[0][1] == top:
-            continue
-        if len(phrase) == 1 and phrase[0] in common:
-            continue
-        known[phrase[0]].append((phrase[1:], kind))
-    for options in known.values():
-        options.sort(key=lambda item: -len(item[0]))
     out = []
-    for sent_words, sent_labels in zip(folded, labels, strict=True):
-        new = list(sent_labels)
-        i = 0
-        while i < len(sent_words):
-            length = _match(sent_words, new, i, known) if new[i] == "O" else None
-            if length is None:
-                i += 1
-                continue
-            size, kind = length
-            new[i] = "B-" + kind
-            for j in range(i + 1, i + size):
-                new[j] = "I-" + kind
-            i += size
-        out.append(new)
+    for i, (sent_words, sent_labels) in enumerate(zip(folded, labels, strict=True)):
+        votes = Votes(common, threshold)
+        for j in range(max(0, i - reach), min(len(folded), i + reach + 1)):
+            votes.add(folded[j], labels[j], confidence[j])
+        out.append(apply(sent_words, sent_labels, votes.known()))
     return out
 
 
-def _match(
-    words: list[str], labels: list[str], i: int, known: dict[str, list[tuple[tuple[str, ...], str]]]
-) -> tuple[int, str] | None:
+def _match(words: list[str], labels: list[str], i: int, known: Known) -> tuple[int, str] | None:
     """Longest known phrase starting at ``i`` over untagged tokens, as (length, type)."""
     best: tuple[int, str] | None = None
     for _, stem in proclitic_splits(words[i]):

@@ -1,19 +1,93 @@
-"""extract_entities: tokenise, tag, article pass and rules, clean mentions, merge, add numbers."""
+"""extract_entities: tag sentence windows as they stream, article pass, rules, mentions, numbers.
+
+A long article is never held as token objects: the tagging sweep keeps, per sentence, only
+token offsets and labels, and the later sweeps rebuild words from the text. Every step works on
+one sentence or one window of sentences, so the worker thread the app runs this in never holds
+the GIL long, and progress is reported as the sweeps advance.
+"""
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable
 
 from reader.entities.conll import chunks
+from reader.entities.document import Votes, apply
 from reader.entities.entity import TYPE_ORDER, Entity, Mention
-from reader.entities.mentions import build_mentions, widen_site
+from reader.entities.mentions import Span, build_mentions, span_of, widen_site
 from reader.entities.merge import merge
+from reader.entities.normalize import fold
 from reader.entities.numbers import find_numbers
-from reader.entities.pipeline import load_model, tag_document
-from reader.entities.rules import ministries, repeated_places
-from reader.entities.tokens import Token, sentences, tokenize
+from reader.entities.pipeline import load_model, tag_window
+from reader.entities.rules import RepeatedPlaces, label_places, ministries
+from reader.entities.tokens import Token, iter_sentences, iter_tokens
 
-_TAGGING_SHARE = 0.9
+# Shares of the progress bar: tagging dominates the work.
+_TAGGED, _PROPAGATED, _SPANNED = 0.85, 0.9, 0.95
+_NUMBER_CHUNK = 65_536  # characters per number-parser call (cut at a line break)
+_REPORT_EVERY = 0.005
+_BATCH = 40  # sentences tagged per lock hold
+
+
+class _Tagged:
+    """Tagged sentences kept flat: offsets in arrays, labels as bytes.
+
+    Flat storage keeps a 10 MB article's millions of tokens out of Python objects, so it costs
+    ~17 bytes a token and gives the cyclic garbage collector nothing to walk.
+    """
+
+    def __init__(self) -> None:
+        self.starts = array("l")
+        self.ends = array("l")
+        self.labels = bytearray()
+        self.bounds = array("l", [0])  # sentence n is tokens bounds[n]:bounds[n + 1]
+        self.codes: dict[str, int] = {}
+        self.names: list[str] = []
+
+    def __len__(self) -> int:
+        return len(self.bounds) - 1
+
+    def append(self, tokens: list[Token], labels: list[str]) -> None:
+        self.starts.extend(t.start for t in tokens)
+        self.ends.extend(t.end for t in tokens)
+        self.labels.extend(self._code(label) for label in labels)
+        self.bounds.append(len(self.starts))
+
+    def _code(self, label: str) -> int:
+        if label not in self.codes:
+            self.codes[label] = len(self.names)
+            self.names.append(label)
+        return self.codes[label]
+
+    def tokens(self, text: str, n: int) -> list[Token]:
+        a, b = self.bounds[n], self.bounds[n + 1]
+        return [
+            Token(text[s:e], s, e) for s, e in zip(self.starts[a:b], self.ends[a:b], strict=True)
+        ]
+
+    def words(self, text: str, n: int) -> list[str]:
+        a, b = self.bounds[n], self.bounds[n + 1]
+        return [text[s:e] for s, e in zip(self.starts[a:b], self.ends[a:b], strict=True)]
+
+    def get_labels(self, n: int) -> list[str]:
+        names = self.names
+        return [names[c] for c in self.labels[self.bounds[n] : self.bounds[n + 1]]]
+
+    def set_labels(self, n: int, labels: list[str]) -> None:
+        self.labels[self.bounds[n] : self.bounds[n + 1]] = bytes(self._code(x) for x in labels)
+
+
+class _Progress:
+    """Forwards fractions to the caller's callback, at most every _REPORT_EVERY."""
+
+    def __init__(self, callback: Callable[[float], None] | None) -> None:
+        self.callback = callback
+        self.last = -1.0
+
+    def __call__(self, fraction: float) -> None:
+        if self.callback and (fraction - self.last >= _REPORT_EVERY or fraction >= 1.0):
+            self.last = fraction
+            self.callback(fraction)
 
 
 def extract_entities(text: str, progress: Callable[[float], None] | None = None) -> list[Entity]:
@@ -22,37 +96,84 @@ def extract_entities(text: str, progress: Callable[[float], None] | None = None)
     ``progress`` (optional) is called with fractions from 0.0 to 1.0; the app runs this in a
     worker thread on texts of several megabytes.
     """
-    if progress:
-        progress(0.0)
+    report = _Progress(progress)
+    report(0.0)
     model = load_model()
-    sents = sentences(text, tokenize(text))
-    words = [[t.text for t in s] for s in sents]
-    labels = tag_document(words, progress, _TAGGING_SHARE)
-    labels = repeated_places(words, labels, [model.tagger.features.unknown(w) for w in words])
-    spans: list[tuple[list[Token], str]] = []
-    for sent, sent_labels in zip(sents, labels, strict=True):
-        for start, end, kind in chunks(sent_labels):
-            start, kind = widen_site(sent, start, end, kind)
-            spans.append((sent[start:end], kind))
-        spans += ministries(sent, sent_labels)
+    size = len(text) or 1
+    votes = Votes(model.common)
+    tagged = _Tagged()
+    window: list[list[Token]] = []
+    for sentence in iter_sentences(text, iter_tokens(text)):
+        window.append(sentence)
+        if len(window) == _BATCH:
+            _tag(window, votes, tagged)
+            report(_TAGGED * window[-1][-1].end / size)
+            window = []
+    if window:
+        _tag(window, votes, tagged)
+    report(_TAGGED)
+    known = votes.known()
+    places = RepeatedPlaces()
+    step = max(len(tagged) // 50, 1)
+    for n in range(len(tagged)):
+        words = tagged.words(text, n)
+        labels = apply([fold(w) for w in words], tagged.get_labels(n), known)
+        tagged.set_labels(n, labels)
+        places.add(words, labels, model.features.unknown(words))
+        if n % step == 0:
+            report(_TAGGED + (_PROPAGATED - _TAGGED) * n / len(tagged))
+    repeated = places.places()
+    spans: list[Span] = []
+    for n in range(len(tagged)):
+        tokens = tagged.tokens(text, n)
+        words = [t.text for t in tokens]
+        labels = label_places(words, tagged.get_labels(n), model.features.unknown(words), repeated)
+        for start, end, kind in chunks(labels):
+            start, kind = widen_site(tokens, start, end, kind)
+            spans.append(span_of(tokens[start:end], kind))
+        spans += [span_of(span, kind) for span, kind in ministries(tokens, labels)]
+        if n % step == 0:
+            report(_PROPAGATED + (_SPANNED - _PROPAGATED) * n / len(tagged))
+    del tagged
     entities = merge(text, build_mentions(text, spans, model.gazetteer))
-    entities += number_entities(text)
+    del spans
+    entities += number_entities(text, lambda f: report(_SPANNED + (1 - _SPANNED) * f))
     entities.sort(key=lambda e: (TYPE_ORDER[e.type], e.mentions[0].start))
-    if progress:
-        progress(1.0)
+    report(1.0)
     return entities
 
 
-def number_entities(text: str) -> list[Entity]:
-    """One entity per distinct quantity (value, percent or not, counted noun), all mentions kept."""
+def _tag(window: list[list[Token]], votes: Votes, out: _Tagged) -> None:
+    """Tag one window of sentences, count its confident names, keep it compactly."""
+    words = [[t.text for t in sentence] for sentence in window]
+    for sentence, sent_words, (labels, confidence) in zip(
+        window, words, tag_window(words), strict=True
+    ):
+        votes.add([fold(w) for w in sent_words], labels, confidence)
+        out.append(sentence, labels)
+
+
+def number_entities(text: str, progress: Callable[[float], None] | None = None) -> list[Entity]:
+    """One entity per distinct quantity (value, percent or not, counted noun), all mentions kept.
+
+    The parser reads the text in line-aligned chunks, so no single call runs long.
+    """
     by_key: dict[tuple, Entity] = {}
-    for match in find_numbers(text):
-        key = (match.value, match.percent, match.unit)
-        mention = Mention(match.start, match.end, text[match.start : match.end])
-        if key in by_key:
-            by_key[key].mentions.append(mention)
-        else:
-            by_key[key] = Entity(
-                "number", mention.text, [mention], value=match.value, unit=match.unit
-            )
+    pos = 0
+    while pos < len(text):
+        cut = text.find("\n", pos + _NUMBER_CHUNK)
+        end = len(text) if cut < 0 else cut + 1
+        for match in find_numbers(text[pos:end]):
+            start, stop = pos + match.start, pos + match.end
+            key = (match.value, match.percent, match.unit)
+            mention = Mention(start, stop, text[start:stop])
+            if key in by_key:
+                by_key[key].mentions.append(mention)
+            else:
+                by_key[key] = Entity(
+                    "number", mention.text, [mention], value=match.value, unit=match.unit
+                )
+        pos = end
+        if progress:
+            progress(pos / len(text))
     return list(by_key.values())

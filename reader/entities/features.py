@@ -16,7 +16,7 @@ from reader.entities.normalize import fold
 _DIGITS = re.compile(r"^[0-9٠-٩۰-۹.,٫٬]+$")
 _LATIN = re.compile(r"^[A-Za-z]+$")
 _ARABIC = re.compile(r"^[\u0621-\u064a\u0671-\u06d3\u064b-\u065f\u0670\u0640]+$")
-_CACHE_LIMIT = 300_000
+_CACHE_LIMIT = 20_000  # distinct words whose features are kept (a few KB each)
 _OFFSETS = (-2, -1, 1, 2)
 
 

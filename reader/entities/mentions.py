@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from reader.entities.gazetteer import Gazetteer
@@ -70,7 +71,7 @@ TITLES = frozenset(
 SITES = frozenset(fold(w) for w in ["ساحة", "ميدان", "شارع", "جسر", "ملعب", "مطار", "حي"])
 
 
-def widen_site(sentence: list[Token], start: int, end: int, kind: str) -> tuple[int, str]:
+def widen_site(sentence: Sequence[Token], start: int, end: int, kind: str) -> tuple[int, str]:
     """(new start, type): a person or organization right after a site word becomes that place."""
     if kind in ("PERS", "ORG") and start > 0 and fold(sentence[start - 1].text) in SITES:
         return start - 1, "LOC"
@@ -94,14 +95,16 @@ _LATIN_CONNECTORS = frozenset(
 )
 
 
-def _latin_name(tokens: list[Token]) -> bool:
+def _latin_name(tokens: Sequence[Token]) -> bool:
     """Latin-script names are capitalised words joined by a few lower-case connectors."""
     words = [t.text for t in tokens if _LATIN_WORD.match(t.text)]
     inner_ok = all(w[0].isupper() or w in _LATIN_CONNECTORS for w in words)
     return inner_ok and words[0][0].isupper() and words[-1][0].isupper()
 
 
-def clean_span(tokens: list[Token], kind: str, gazetteer: Gazetteer) -> list[Token] | None:
+def clean_span(
+    tokens: Sequence[Token], kind: str, gazetteer: Gazetteer
+) -> tuple[Token, ...] | None:
     """Drop persons' leading titles and edge punctuation; refuse lone nationality adjectives."""
     tokens = list(tokens)
     while tokens and not tokens[-1].text[0].isalnum():
@@ -124,7 +127,7 @@ def clean_span(tokens: list[Token], kind: str, gazetteer: Gazetteer) -> list[Tok
         ]
         if not places and gazetteer.is_nationality(word):
             return None
-    return tokens or None
+    return tuple(tokens) or None
 
 
 def strip_clitic(word: str, gazetteer: Gazetteer, seen: set[str]) -> tuple[int, str]:
@@ -147,7 +150,7 @@ def strip_clitic(word: str, gazetteer: Gazetteer, seen: set[str]) -> tuple[int, 
     return 0, word
 
 
-def split_joined(tokens: list[Token], seen: set[str]) -> list[list[Token]]:
+def split_joined(tokens: Sequence[Token], seen: set[str]) -> list[tuple[Token, ...]]:
     """Cut a person span where a later word carries a proclitic before a name known elsewhere.
 
     The tagger sometimes runs two names together (بلينكن لباشينيان: "Blinken to Pashinyan").
@@ -158,36 +161,52 @@ def split_joined(tokens: list[Token], seen: set[str]) -> list[list[Token]]:
             parts.append([token])
         else:
             parts[-1].append(token)
-    return parts
+    return [tuple(part) for part in parts]
 
 
-def build_mentions(
-    text: str, spans: list[tuple[list[Token], str]], gazetteer: Gazetteer
-) -> list[RawMention]:
+# A tagged span: its type and the (start, end) offsets of its tokens. Plain tuples of ints,
+# which the garbage collector stops tracking, so a huge article's spans do not lengthen the
+# collections that pause the app while it extracts.
+Span = tuple[str, tuple[tuple[int, int], ...]]
+
+
+def span_of(tokens: Sequence[Token], kind: str) -> Span:
+    """The compact form of a tagged token span."""
+    return kind, tuple((t.start, t.end) for t in tokens)
+
+
+def build_mentions(text: str, spans: Iterable[Span], gazetteer: Gazetteer) -> list[RawMention]:
     """Clean tagged spans into mentions whose offsets cover the name only."""
+
+    def tokens(offsets: tuple[tuple[int, int], ...]) -> list[Token]:
+        return [Token(text[s:e], s, e) for s, e in offsets]
+
     cleaned = [
-        (tokens, kind)
-        for raw, kind in spans
-        if kind in KINDS and (tokens := clean_span(raw, kind, gazetteer))
+        span_of(clean, kind)
+        for kind, offsets in spans
+        if kind in KINDS and (clean := clean_span(tokens(offsets), kind, gazetteer))
     ]
-    seen = {fold(t.text) for tokens, _ in cleaned for t in tokens}
-    cleaned = [
-        (part, kind)
-        for tokens, kind in cleaned
-        for part in (split_joined(tokens, seen) if kind == "PERS" else [tokens])
-    ]
+    seen = {fold(text[s:e]) for _, offsets in cleaned for s, e in offsets}
     out = []
-    for tokens, kind in cleaned:
-        cut, first = strip_clitic(tokens[0].text, gazetteer, seen - {fold(tokens[0].text)})
-        start = tokens[0].start + cut
-        end = tokens[-1].end
-        parts = [first] + [t.text for t in tokens[1:]]
-        name = strip_harakat(_join(text, tokens, parts))
-        out.append(RawMention(KINDS[kind], start, end, name, tuple(fold(p) for p in parts)))
+    for kind, offsets in cleaned:
+        whole = tokens(offsets)
+        for part in split_joined(whole, seen) if kind == "PERS" else [whole]:
+            cut, first = strip_clitic(part[0].text, gazetteer, seen - {fold(part[0].text)})
+            parts = [first] + [t.text for t in part[1:]]
+            name = strip_harakat(_join(text, part, parts))
+            out.append(
+                RawMention(
+                    KINDS[kind],
+                    part[0].start + cut,
+                    part[-1].end,
+                    name,
+                    tuple(fold(p) for p in parts),
+                )
+            )
     return out
 
 
-def _join(text: str, tokens: list[Token], parts: list[str]) -> str:
+def _join(text: str, tokens: Sequence[Token], parts: list[str]) -> str:
     """Rebuild the display name: one space where the article has any spacing, none otherwise."""
     out = parts[0]
     for prev, token, part in zip(tokens[:-1], tokens[1:], parts[1:], strict=True):

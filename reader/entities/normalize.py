@@ -49,7 +49,7 @@ PROCLITICS: tuple[str, ...] = (
 )
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def fold(text: str) -> str:
     """Return the spelling-variant-insensitive key of ``text``."""
     return _HARAKAT.sub("", text).translate(_FOLD)
@@ -60,7 +60,7 @@ def strip_harakat(text: str) -> str:
     return _HARAKAT.sub("", text)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def proclitic_splits(word: str) -> tuple[tuple[int, str], ...]:
     """Candidate (prefix length, stem) pairs for ``word``, without and then with clitics removed.
 

@@ -10,7 +10,8 @@ so `reader extract` adds two rules (`reader eval-ner` scores the tagger without 
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
+from collections.abc import Iterator
 
 from reader.entities.features import core_form
 from reader.entities.normalize import fold, proclitic_splits
@@ -47,33 +48,75 @@ def ministries(sentence: list[Token], labels: list[str]) -> list[tuple[list[Toke
     return spans
 
 
-def repeated_places(
-    words: list[list[str]], labels: list[list[str]], unknown: list[list[bool]]
-) -> list[list[str]]:
-    """Label repeated unknown phrases that mostly follow a place preposition as places."""
-    occurrences: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
-    for s, (sent, sent_labels, sent_unknown) in enumerate(zip(words, labels, unknown, strict=True)):
-        for i in range(len(sent)):
-            for n in (3, 2):
-                window = range(i, i + n)
-                if i + n <= len(sent) and all(
-                    sent_unknown[k] and sent_labels[k] == "O" for k in window
-                ):
-                    occurrences[tuple(core_form(fold(sent[k])) for k in window)].append((s, i))
-    out = [list(sent_labels) for sent_labels in labels]
-    for phrase in sorted(occurrences, key=len, reverse=True):
-        free = [
-            (s, i)
-            for s, i in occurrences[phrase]
-            if all(out[s][k] == "O" for k in range(i, i + len(phrase)))
-        ]
-        if len(free) < MIN_REPEATS:
+def _candidates(
+    words: list[str], labels: list[str], unknown: list[bool], i: int
+) -> Iterator[tuple[str, ...]]:
+    """Untagged unknown 3- and 2-word phrases starting at ``i``, longest first."""
+    for n in (3, 2):
+        if i + n <= len(words) and all(unknown[k] and labels[k] == "O" for k in range(i, i + n)):
+            yield tuple(core_form(fold(words[k])) for k in range(i, i + n))
+
+
+class RepeatedPlaces:
+    """Repeated unknown phrases after place prepositions, counted one sentence at a time.
+
+    A two-word phrase inside an accepted three-word one (قره باخ in ناغورني قره باخ) is
+    judged on its other occurrences only, as if the longer phrase were labelled first.
+    """
+
+    def __init__(self) -> None:
+        # phrase -> [occurrences, occurrences after a place preposition]
+        self._seen: dict[tuple[str, ...], list[int]] = defaultdict(lambda: [0, 0])
+        # (two-word phrase, three-word phrase around it) -> the same two counts
+        self._inside: dict[tuple[tuple[str, ...], tuple[str, ...]], list[int]] = defaultdict(
+            lambda: [0, 0]
+        )
+
+    def add(self, words: list[str], labels: list[str], unknown: list[bool]) -> None:
+        """Count the candidate phrases of one sentence."""
+        longer: dict[int, tuple[str, ...]] = {}
+        for i in range(len(words)):
+            after = i > 0 and fold(words[i - 1]) in PLACE_PREPOSITIONS
+            for phrase in _candidates(words, labels, unknown, i):
+                counts = self._seen[phrase]
+                counts[0] += 1
+                counts[1] += after
+                if len(phrase) == 3:
+                    longer[i] = phrase
+                    continue
+                for around in {longer.get(i), longer.get(i - 1)} - {None}:
+                    inside = self._inside[(phrase, around)]
+                    inside[0] += 1
+                    inside[1] += after
+
+    def places(self) -> frozenset[tuple[str, ...]]:
+        """Phrases repeated MIN_REPEATS times, at least half of them after a place preposition."""
+
+        def accepted(n: int, after: int) -> bool:
+            return n >= MIN_REPEATS and after * 2 >= n
+
+        triples = {p for p, (n, after) in self._seen.items() if len(p) == 3 and accepted(n, after)}
+        left = {p: list(counts) for p, counts in self._seen.items() if len(p) == 2}
+        for (pair, around), (n, after) in self._inside.items():
+            if around in triples:
+                left[pair][0] -= n
+                left[pair][1] -= after
+        return frozenset(triples | {p for p, (n, after) in left.items() if accepted(n, after)})
+
+
+def label_places(
+    words: list[str], labels: list[str], unknown: list[bool], places: frozenset[tuple[str, ...]]
+) -> list[str]:
+    """One sentence's labels with its repeated unknown place phrases labelled."""
+    out = list(labels)
+    i = 0
+    while i < len(words):
+        phrase = next((p for p in _candidates(words, out, unknown, i) if p in places), None)
+        if phrase is None:
+            i += 1
             continue
-        before = Counter(i > 0 and fold(words[s][i - 1]) in PLACE_PREPOSITIONS for s, i in free)
-        if before[True] * 2 < len(free):
-            continue
-        for s, i in free:
-            out[s][i] = "B-LOC"
-            for k in range(i + 1, i + len(phrase)):
-                out[s][k] = "I-LOC"
+        out[i] = "B-LOC"
+        for k in range(i + 1, i + len(phrase)):
+            out[k] = "I-LOC"
+        i += len(phrase)
     return out

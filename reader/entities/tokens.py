@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 # A number with its separators, a word (letters, digits, harakat, tatweel), or one other character.
@@ -24,25 +25,34 @@ class Token:
     end: int
 
 
+def iter_tokens(text: str) -> Iterator[Token]:
+    """Words, numbers and single punctuation marks (quotes “ ” included), lazily."""
+    for m in _TOKEN.finditer(text):
+        yield Token(m.group(), m.start(), m.end())
+
+
 def tokenize(text: str) -> list[Token]:
-    """Split ``text`` into words, numbers and single punctuation marks (quotes “ ” included)."""
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    """All tokens of ``text``."""
+    return list(iter_tokens(text))
 
 
-def sentences(text: str, tokens: list[Token]) -> list[list[Token]]:
-    """Group tokens into sentences: after end punctuation, at line breaks, or every MAX_SENTENCE."""
-    out: list[list[Token]] = []
+def iter_sentences(text: str, tokens: Iterable[Token]) -> Iterator[list[Token]]:
+    """Sentences, one at a time: after end punctuation, at line breaks, or every MAX_SENTENCE."""
     current: list[Token] = []
     for token in tokens:
         if current and (
             "\n" in text[current[-1].end : token.start] or len(current) >= MAX_SENTENCE
         ):
-            out.append(current)
+            yield current
             current = []
         current.append(token)
         if token.text in _SENTENCE_END:
-            out.append(current)
+            yield current
             current = []
     if current:
-        out.append(current)
-    return out
+        yield current
+
+
+def sentences(text: str, tokens: Iterable[Token]) -> list[list[Token]]:
+    """All sentences of ``text``."""
+    return list(iter_sentences(text, tokens))

@@ -1,8 +1,8 @@
 """The shipped model on the ANERcorp test split (vendored in tests/data/ner, CC BY-SA 4.0).
 
-Issue 3 sets PERS F1 >= 75 and LOC F1 >= 87; the shipped CRF does not reach them yet (see
-the report in the issue). These floors sit just under what it reaches, so a retrained model or
-a feature change that loses ground fails here.
+Issue 3 sets PERS F1 >= 75 and LOC F1 >= 87; the shipped CRF does not reach them yet (it
+scores PERS 72.9, LOC 85.8). These floors sit just under what it reaches, so a retrained model
+or a feature change that loses ground fails here.
 """
 
 from pathlib import Path
@@ -10,7 +10,7 @@ from pathlib import Path
 from reader.entities.evaluate import evaluate_file
 
 TEST_SPLIT = Path(__file__).resolve().parents[1] / "data" / "ner" / "anercorp_test.tsv"
-PERS_FLOOR = 72.0
+PERS_FLOOR = 72.5
 LOC_FLOOR = 85.5
 
 
