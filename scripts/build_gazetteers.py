@@ -88,22 +88,35 @@ def geonames_cities() -> set[str]:
     return clean(names)
 
 
-def person_names() -> tuple[set[str], set[str], set[str]]:
-    """Given names, surnames and full names from arabic-name-romanizer's Wikidata-derived index."""
+def person_names() -> dict[str, set[str]]:
+    """Given names, surnames and full names from arabic-name-romanizer's name index.
+
+    Units seen at least ``MIN_NAME_COUNT`` times go to given/surname; the rarer ones (noisier,
+    but they hold most foreign names) to given_rare/surname_rare, so the CRF weighs them apart.
+    Wikidata full names go to person, the other source's full names to person_rare.
+    """
     db = resources.files("arabic_name_romanizer") / "resources" / "names.sqlite3"
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     rows = con.execute(
         "SELECT arabic_key, role, SUM(count) FROM units"
         " WHERE role IN ('given', 'surname') GROUP BY arabic_key, role"
     ).fetchall()
-    full = con.execute(
-        "SELECT DISTINCT arabic_key FROM full_names WHERE source = 'wikidata'"
-    ).fetchall()
+    full = con.execute("SELECT DISTINCT arabic_key, source FROM full_names").fetchall()
     con.close()
     given = clean(k for k, role, n in rows if role == "given" and n >= MIN_NAME_COUNT)
     surnames = clean(k for k, role, n in rows if role == "surname" and n >= MIN_NAME_COUNT)
-    full_names = {name for name in clean(k for (k,) in full) if " " in name}
-    return given, surnames, full_names
+    given_rare = clean(k for k, role, n in rows if role == "given") - given - surnames
+    surnames_rare = clean(k for k, role, n in rows if role == "surname") - given - surnames
+    wikidata = {n for n in clean(k for k, src in full if src == "wikidata") if " " in n}
+    other = {n for n in clean(k for k, src in full if src != "wikidata") if " " in n}
+    return {
+        "given": given,
+        "surname": surnames,
+        "person": wikidata,
+        "given_rare": given_rare,
+        "surname_rare": surnames_rare,
+        "person_rare": other - wikidata,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -113,14 +126,12 @@ def main(argv: list[str] | None = None) -> int:
     countries, regions, cldr_cities, stems = cldr()
     countries |= iso_countries()
     cities = (cldr_cities | geonames_cities()) - countries
-    given, surnames, full_names = person_names()
+    names = person_names()
     data = {
         "country": sorted(countries),
         "region": sorted(regions),
         "city": sorted(cities),
-        "given": sorted(given),
-        "surname": sorted(surnames),
-        "person": sorted(full_names),
+        **{category: sorted(entries) for category, entries in names.items()},
         "nationality": sorted(stems),
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)

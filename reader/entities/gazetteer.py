@@ -7,7 +7,17 @@ from pathlib import Path
 
 from reader.entities.normalize import fold, proclitic_splits
 
-CATEGORIES = ("country", "region", "city", "given", "surname", "person")
+CATEGORIES = (
+    "country",
+    "region",
+    "city",
+    "given",
+    "surname",
+    "person",
+    "given_rare",
+    "surname_rare",
+    "person_rare",
+)
 _NATIONALITY_ENDINGS = ("يون", "يين", "يان", "يه", "ي")
 
 
