@@ -6,7 +6,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "seeds" / "karabakh-separatists-surrender.txt"
-SHARED = ROOT.parent / "shared"
 
 
 @pytest.fixture(autouse=True)
