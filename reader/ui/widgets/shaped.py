@@ -65,13 +65,13 @@ class ShapedText(Visual):
         """Force an alignment; by default RTL lines go right and LTR lines left."""
         self.harakat = harakat
         """Keep harakat on their letters."""
-        self._lines: dict[int, list[tuple[VisualLine, int]]] = {}
+        self._lines: dict[int, list[VisualLine]] = {}
 
     def __repr__(self) -> str:
         return f"ShapedText({self.text!r})"
 
-    def lines(self, width: int) -> list[tuple[VisualLine, int]]:
-        """Visual lines at `width`, each with the offset of its paragraph in `text`."""
+    def lines(self, width: int) -> list[VisualLine]:
+        """Visual lines of every paragraph at `width` (cells carry offsets into `text`)."""
         width = max(1, width)
         if (cached := self._lines.get(width)) is None:
             cached = []
@@ -85,7 +85,7 @@ class ShapedText(Visual):
                     direction=self.direction,
                     offset=offset,
                 )
-                cached.extend((line, offset) for line in lines)
+                cached.extend(lines)
             self._lines[width] = cached
         return cached
 
@@ -104,12 +104,12 @@ class ShapedText(Visual):
                 source=self.text,
                 harakat=self.harakat,
             )
-            for line, _offset in self.lines(width)
+            for line in self.lines(width)
         ]
         return strips if height is None else strips[:height]
 
     def get_optimal_width(self, rules: object, container_width: int) -> int:
-        return max((line.width for line, _ in self.lines(container_width)), default=0)
+        return max((line.width for line in self.lines(container_width)), default=0)
 
     def get_height(self, rules: object, width: int) -> int:
         return len(self.lines(width))
