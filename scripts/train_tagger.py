@@ -4,11 +4,27 @@
   python scripts/train_tagger.py          # train the shipped model (defaults = CV choice)
 
 Cross-validation (4 folds, 150 iterations) chose c1=0.02, c2=0.05 and the article-pass
-confidence 0.5; with the article pass of each sentence seeing the 20 sentences on either side
-(pipeline.REACH): PERS F1 72.0, LOC 86.5, ORG 58.4, overall 75.1 on held-out train folds
-(CRF alone: PERS 66.7, LOC 85.1). Adding the name index's rarer given names and surnames and
-its non-Wikidata full names as separate gazetteer categories (*_rare) raised that to PERS 72.1,
-LOC 86.5 (CRF alone 67.0 / 85.1); merging them into given/surname instead: 72.2 / 86.4.
+confidence 0.5, with the article pass of each sentence seeing the 20 sentences on either side
+(pipeline.REACH). Held-out train folds, PERS / LOC F1 with the article pass (CRF alone):
+  * first shipped model (word, affix, shape, gazetteer and lexicon features): 72.1 / 86.5
+    (67.0 / 85.1);
+  * + arabnamer's news names (foreign surnames in Arabic script) as gazetteer `news`: 72.9 / 86.5;
+  * + corpus usage from wordfreq (usage.py: Zipf band, how often the form takes ال): 75.5 / 86.5
+    (71.1 / 85.0); the two together gain more than each alone (usage alone: 73.7 / 86.8);
+  * + GeoNames towns of 1,000-15,000 people as their own category `town`: 75.6 / 86.8;
+  * + the relative-adjective band (مصر -> المصري) and the article pass retyping spans against
+    the confident majority: 75.5 / 86.9; + the "adj" mark of inflected relative adjectives:
+    75.8 / 86.9;
+  * + a sports-report flag on every token of a sentence with sports words (a city there often
+    names its club): 76.3 / 87.0;
+  * + CLDR subdivision names (إنجلترا, الشيشان) as `subdivision`: 76.4 / 87.1 (71.9 / 85.5);
+  * usage read right: a word is looked up as itself or as the stem after a proclitic, and the
+    table leaves out forms likelier a proclitic and a commoner stem (وقال), instead of the
+    guess of features.core_form, which cut the ب of بوتين and بريطانيا: 76.3 / 87.4
+    (72.3 / 85.8).
+The usage table keeps forms with a Zipf frequency of at least 1.5 (~65 ms to load); before the
+proclitic filter, the full list (1.6 MB, ~190 ms to load) gave 75.9 / 86.6 and a cut at 2.0
+gave 75.5 / 86.5.
 
 Tried in the same cross-validation and dropped (PERS / LOC F1 with the article pass, against
 71.7 / 86.4 for the same setup with blocks of 40 sentences):
@@ -29,7 +45,21 @@ Tried in the same cross-validation and dropped (PERS / LOC F1 with the article p
   * --algorithm l2sgd (c2 0.02, 0.05, 0.1): 71.3 / 86.3, 71.2 / 86.3, 70.5 / 86.1;
   * --all-states (crfsuite feature.possible_states): 72.0 / 86.5, with a slower training;
   * cutting titles off person spans, or extending a person span back over a known given name:
-    71.7 and 67.6.
+    71.7 and 67.6;
+  * with usage features, each against the setup of its step above (differences under 0.3 are
+    within the noise of these folds): 300 iterations 75.7 / 86.6 (against 75.9 / 86.6); c1/c2
+    of 0.01/0.05, 0.05/0.05, 0.02/0.1: 75.1 / 86.7, 75.8 / 86.6, 75.3 / 86.6 (against
+    75.4 / 86.3); a suffix-productivity band (ها/هم/ات/ين forms): -0.5 PERS; the
+    relative-adjective band taken relative to the bare form: 75.7 / 87.0 (against 75.5 / 86.9);
+    GeoNames places of 500+ all as cities: 75.8 / 86.4; article-pass confidence 0.4 / 0.6:
+    75.7 / 87.0 and 76.0 / 86.8, reach 10 / 30 / 50: 75.6 / 87.0, 75.8 / 86.9, 75.4 / 87.1
+    (against 75.8 / 86.9);
+  * against 76.3 / 87.4: the previous word joined with the article band as one feature:
+    75.9 / 87.5; BIOES labels (S- and E- for single and last tokens): 75.5 / 87.4, with a
+    slower tagger; the article pass untagging one-word names the window mostly leaves untagged:
+    73.7-74.6 / 86.7-87.0; place names matched on a letter skeleton (ق=ك, غ=ج, no long vowels)
+    were not tried as a feature: on the train split the skeleton hits 20,561 untagged tokens for
+    540 places.
 
 Writes reader/entities/model/tagger.crfsuite, lexicon.json (which type a word form usually
 tags in the train split) and common.txt (folded words the train split mostly uses outside names;
@@ -63,6 +93,7 @@ from reader.entities.lexicon import Lexicon, build_lexicon  # noqa: E402
 from reader.entities.normalize import fold  # noqa: E402
 from reader.entities.pipeline import REACH  # noqa: E402
 from reader.entities.tagger import Tagger  # noqa: E402
+from reader.entities.usage import Usage  # noqa: E402
 
 MODEL_DIR = ROOT / "reader" / "entities" / "model"
 DEFAULT_TRAIN = ROOT.parent / "shared" / "data" / "ner" / "anercorp_train.tsv"
@@ -85,6 +116,7 @@ def common_words(sentences: Sentences, min_count: int = 3, outside_share: float 
 def train(
     sentences: Sentences,
     gazetteer: Gazetteer,
+    usage: Usage,
     c1: float,
     c2: float,
     out: Path,
@@ -97,7 +129,7 @@ def train(
     size = -(-len(sentences) // JACKKNIFE)
     for j in range(0, len(sentences), size):
         lexicon = build_lexicon(sentences[:j] + sentences[j + size :])
-        extractor = FeatureExtractor(gazetteer, lexicon)
+        extractor = FeatureExtractor(gazetteer, lexicon, usage)
         for tokens, tags in sentences[j : j + size]:
             trainer.append(extractor.sequence(tokens), tags)
     params = {
@@ -112,9 +144,11 @@ def train(
     trainer.train(str(out))
 
 
-def predict(model: Path, sentences: Sentences, gazetteer: Gazetteer, lexicon: Lexicon) -> list:
+def predict(
+    model: Path, sentences: Sentences, gazetteer: Gazetteer, usage: Usage, lexicon: Lexicon
+) -> list:
     """Raw tagger output (labels, confidences) for each sentence."""
-    tagger = Tagger(model, FeatureExtractor(gazetteer, lexicon))
+    tagger = Tagger(model, FeatureExtractor(gazetteer, lexicon, usage))
     return [tagger.tag(tokens) for tokens, _ in sentences]
 
 
@@ -135,6 +169,7 @@ def with_document_pass(
 def cross_validate(
     sentences: Sentences,
     gazetteer: Gazetteer,
+    usage: Usage,
     grid: list[tuple[float, float]],
     folds: int,
     iterations: int,
@@ -156,8 +191,8 @@ def cross_validate(
             gold += [tags for _, tags in held]
             with tempfile.TemporaryDirectory() as tmp:
                 model = Path(tmp) / "fold.crfsuite"
-                train(rest, gazetteer, c1, c2, model, iterations, algorithm, all_states)
-                tagged = predict(model, held, gazetteer, build_lexicon(rest))
+                train(rest, gazetteer, usage, c1, c2, model, iterations, algorithm, all_states)
+                tagged = predict(model, held, gazetteer, usage, build_lexicon(rest))
             raw += [labels for labels, _ in tagged]
             for threshold in thresholds:
                 passes.setdefault(threshold, []).extend(
@@ -198,12 +233,14 @@ def main(argv: list[str] | None = None) -> int:
         "--all-states", action="store_true", help="crfsuite feature.possible_states"
     )
     parser.add_argument("--gazetteers", type=Path, default=MODEL_DIR / "gazetteers.json")
+    parser.add_argument("--usage", type=Path, default=MODEL_DIR / "usage.tsv.gz")
     parser.add_argument("--out", type=Path, default=MODEL_DIR)
     args = parser.parse_args(argv)
     if "test" in args.train.name:
         parser.error("refusing to train on a test split")
     sentences = read_conll(args.train)
     gazetteer = Gazetteer.load(args.gazetteers)
+    usage = Usage.load(args.usage)
     started = time.perf_counter()
     if args.cv:
         grid = [tuple(float(x) for x in pair.split(",")) for pair in args.grid] or [
@@ -212,6 +249,7 @@ def main(argv: list[str] | None = None) -> int:
         cross_validate(
             sentences,
             gazetteer,
+            usage,
             grid,
             args.cv,
             args.iterations,
@@ -223,6 +261,7 @@ def main(argv: list[str] | None = None) -> int:
         train(
             sentences,
             gazetteer,
+            usage,
             args.c1,
             args.c2,
             args.out / "tagger.crfsuite",

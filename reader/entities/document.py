@@ -4,7 +4,8 @@ Most names the CRF misses are repeats (a foreign surname the second time, withou
 name). Spans tagged with high confidence are collected, together with the surnames of
 multi-word person names, and untagged occurrences of the same folded words (with or without
 an attached proclitic) receive the same label. Common words seen in training mostly outside
-names are never propagated on their own.
+names are never propagated on their own. A span whose type disagrees with what the confident
+spans of the same phrase say takes their type (هونج كونج tagged a person once, a place elsewhere).
 
 The pass works sentence by sentence in two sweeps (``Votes.add`` over every sentence, then
 ``apply`` with the resolved names), so a long article never needs all its tokens at once.
@@ -57,8 +58,12 @@ class Votes:
 
 
 def apply(folded: list[str], labels: list[str], known: Known) -> list[str]:
-    """One sentence's labels with untagged occurrences of known names labelled."""
+    """One sentence's labels with known names retyped and their untagged occurrences labelled."""
     new = list(labels)
+    for start, end, kind in chunks(labels):
+        majority = _known_type(folded[start:end], known)
+        if majority and majority != kind:
+            _label(new, start, end, majority)
     i = 0
     while i < len(folded):
         length = _match(folded, new, i, known) if new[i] == "O" else None
@@ -66,11 +71,24 @@ def apply(folded: list[str], labels: list[str], known: Known) -> list[str]:
             i += 1
             continue
         size, kind = length
-        new[i] = "B-" + kind
-        for j in range(i + 1, i + size):
-            new[j] = "I-" + kind
+        _label(new, i, i + size, kind)
         i += size
     return new
+
+
+def _label(labels: list[str], start: int, end: int, kind: str) -> None:
+    labels[start] = "B-" + kind
+    for j in range(start + 1, end):
+        labels[j] = "I-" + kind
+
+
+def _known_type(phrase: list[str], known: Known) -> str | None:
+    """The type confident spans gave exactly this phrase (first word maybe with a proclitic)."""
+    for _, stem in proclitic_splits(phrase[0]):
+        for rest, kind in known.get(stem, ()):
+            if rest == tuple(phrase[1:]):
+                return kind
+    return None
 
 
 def propagate_nearby(

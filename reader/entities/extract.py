@@ -19,7 +19,7 @@ from reader.entities.merge import merge
 from reader.entities.normalize import fold
 from reader.entities.numbers import find_numbers
 from reader.entities.pipeline import load_model, tag_window
-from reader.entities.rules import RepeatedPlaces, label_places, ministries
+from reader.entities.rules import RepeatedPlaces, is_plural_adjective, label_places, ministries
 from reader.entities.tokens import Token, iter_sentences, iter_tokens
 
 # Shares of the progress bar: tagging dominates the work.
@@ -123,12 +123,15 @@ def extract_entities(text: str, progress: Callable[[float], None] | None = None)
         if n % step == 0:
             report(_TAGGED + (_PROPAGATED - _TAGGED) * n / len(tagged))
     repeated = places.places()
+    usage = model.features.usage
     spans: list[Span] = []
     for n in range(len(tagged)):
         tokens = tagged.tokens(text, n)
         words = [t.text for t in tokens]
         labels = label_places(words, tagged.get_labels(n), model.features.unknown(words), repeated)
         for start, end, kind in chunks(labels):
+            if kind == "PERS" and end - start == 1 and is_plural_adjective(words[start], usage):
+                continue
             start, kind = widen_site(tokens, start, end, kind)
             spans.append(span_of(tokens[start:end], kind))
         spans += [span_of(span, kind) for span, kind in ministries(tokens, labels)]

@@ -1,4 +1,5 @@
-"""CRF features: word, affixes, shape, clitic-stripped form, gazetteer hits, context window.
+"""CRF features: word, affixes, shape, clitic-stripped form, gazetteer hits, corpus usage,
+context window.
 
 Word-level features depend only on the token string, so they are computed once per distinct
 token and cached together with their context-shifted copies; a sentence's feature lists are
@@ -12,16 +13,26 @@ import re
 from reader.entities.gazetteer import Gazetteer
 from reader.entities.lexicon import Lexicon
 from reader.entities.normalize import fold
+from reader.entities.usage import Usage
 
 _DIGITS = re.compile(r"^[0-9٠-٩۰-۹.,٫٬]+$")
 _LATIN = re.compile(r"^[A-Za-z]+$")
 _ARABIC = re.compile(r"^[\u0621-\u064a\u0671-\u06d3\u064b-\u065f\u0670\u0640]+$")
 _CACHE_LIMIT = 20_000  # distinct words whose features are kept (a few KB each)
 _OFFSETS = (-2, -1, 1, 2)
+# Words that make a sentence a sports report, where a city often names its club (ميلان).
+_SPORT = frozenset(
+    fold(w)
+    for w in (
+        *("فريق", "نادي", "مباراة", "دوري", "كأس", "هدف", "أهداف", "بطولة", "منتخب"),
+        *("لاعب", "لاعبين", "مدرب", "ملعب", "ركلة", "تعادل", "فوز", "هزيمة"),
+    )
+)
 
 
 def core_form(key: str) -> str:
-    """The folded word without a leading و/ف and the article ال (with its attached ب/ل/ك)."""
+    """A guess at the folded word without a leading و/ف and the article ال (with its attached
+    ب/ل/ك), for words the corpus does not know (``Usage.reading`` decides for the others)."""
     if len(key) > 3 and key[0] in "وف":
         key = key[1:]
     for prefix in ("بال", "كال", "لل", "ال"):
@@ -48,15 +59,16 @@ def shape(word: str) -> str:
 class FeatureExtractor:
     """Turns token sequences into crfsuite feature lists."""
 
-    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon, usage: Usage) -> None:
         self.gazetteer = gazetteer
         self.lexicon = lexicon
+        self.usage = usage
         self._cache: dict[str, tuple[list[str], tuple[list[str], ...], str, bool]] = {}
 
     def _word(self, word: str) -> tuple[list[str], tuple[list[str], ...], str, bool]:
         """(own features, features as seen from each context offset, folded form, unknown?)."""
         key = fold(word)
-        core = core_form(key)
+        core = self.usage.reading(key) or core_form(key)
         kind = shape(word)
         gaz = ["g=" + c for c in self.gazetteer.word_categories(word)]
         if self.gazetteer.is_nationality(word):
@@ -68,6 +80,7 @@ class FeatureExtractor:
             gaz.append("lxc=" + known)
         if kind == "ar" and key not in self.lexicon.vocab and core not in self.lexicon.vocab:
             gaz.append("unk")
+        use = self.usage.features(key) if kind == "ar" else []
         own = [
             "w=" + key,
             "c=" + core,
@@ -81,8 +94,9 @@ class FeatureExtractor:
             "len=" + str(min(len(core), 8)),
             "pre=" + key[: len(key) - len(core)],
             *gaz,
+            *use,
         ]
-        context_base = ["w=" + key, "c=" + core, "sh=" + kind, "s2=" + key[-2:], *gaz]
+        context_base = ["w=" + key, "c=" + core, "sh=" + kind, "s2=" + key[-2:], *gaz, *use]
         shifted = tuple([f"{offset}{f}" for f in context_base] for offset in _OFFSETS)
         entry = (own, shifted, key, "unk" in gaz)
         if len(self._cache) >= _CACHE_LIMIT:
@@ -110,9 +124,12 @@ class FeatureExtractor:
             phrase[start].append("m=B" + category)
             for j in range(start + 1, end):
                 phrase[j].append("m=I" + category)
+        sport = any(self.usage.reading(key) in _SPORT for key in folded)
         out = []
         for i in range(n):
             feats = ["bias", *info[i][0], *phrase[i]]
+            if sport:
+                feats += ["topic=sport", *("sport|" + f for f in info[i][0] if f[:2] == "g=")]
             for k, offset in enumerate(_OFFSETS):
                 j = i + offset
                 if 0 <= j < n:

@@ -11,12 +11,15 @@ CATEGORIES = (
     "country",
     "region",
     "city",
+    "town",
+    "subdivision",
     "given",
     "surname",
     "person",
     "given_rare",
     "surname_rare",
     "person_rare",
+    "news",
 )
 _NATIONALITY_ENDINGS = ("يون", "يين", "يان", "يه", "ي")
 
@@ -25,17 +28,24 @@ class Gazetteer:
     """Folded name lists; single words map to categories, phrases are matched token by token."""
 
     def __init__(self, data: dict[str, list[str]]) -> None:
-        self.single: dict[str, tuple[str, ...]] = {}
-        self.phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        # Built on every model load (130,000 entries): kept to plain loops over partition().
+        single: dict[str, tuple[str, ...]] = {}
+        phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for category in CATEGORIES:
             for entry in data.get(category, []):
-                words = entry.split()
-                if len(words) == 1:
-                    self.single[entry] = (*self.single.get(entry, ()), category)
+                first, _, rest = entry.partition(" ")
+                if not rest:
+                    known = single.get(entry)
+                    single[entry] = (category,) if known is None else (*known, category)
+                elif first in phrases:
+                    phrases[first].append((tuple(rest.split(" ")), category))
                 else:
-                    self.phrases.setdefault(words[0], []).append((tuple(words[1:]), category))
-        for rests in self.phrases.values():
-            rests.sort(key=lambda item: -len(item[0]))
+                    phrases[first] = [(tuple(rest.split(" ")), category)]
+        for rests in phrases.values():
+            if len(rests) > 1:
+                rests.sort(key=lambda item: -len(item[0]))
+        self.single = single
+        self.phrases = phrases
         self.nationality_stems = frozenset(data.get("nationality", []))
 
     @classmethod

@@ -72,8 +72,9 @@ SITES = frozenset(fold(w) for w in ["ساحة", "ميدان", "شارع", "جس�
 
 
 def widen_site(sentence: Sequence[Token], start: int, end: int, kind: str) -> tuple[int, str]:
-    """(new start, type): a person or organization right after a site word becomes that place."""
-    if kind in ("PERS", "ORG") and start > 0 and fold(sentence[start - 1].text) in SITES:
+    """(new start, type): any name but a place right after a site word becomes that place
+    (the tagger reads القديس بطرس after ساحة as a person, an organization or a saint's name)."""
+    if kind != "LOC" and start > 0 and fold(sentence[start - 1].text) in SITES:
         return start - 1, "LOC"
     return start, kind
 

@@ -12,6 +12,7 @@ from reader.entities.features import FeatureExtractor
 from reader.entities.gazetteer import Gazetteer
 from reader.entities.lexicon import Lexicon
 from reader.entities.tagger import Tagger
+from reader.entities.usage import Usage
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 # Token/tag files carry no article breaks: the article pass of a sentence sees the sentences
@@ -23,14 +24,15 @@ Tagged = list[tuple[list[str], list[float]]]
 
 
 class Model:
-    """Tagger, gazetteer, lexicon and the common-word list the article pass needs."""
+    """Tagger, gazetteer, lexicon, corpus usage and the common-word list the article pass needs."""
 
     def __init__(self, directory: Path = MODEL_DIR) -> None:
         self.gazetteer = Gazetteer.load(directory / "gazetteers.json")
         lexicon = Lexicon.from_json(
             json.loads((directory / "lexicon.json").read_text(encoding="utf-8"))
         )
-        self.features = FeatureExtractor(self.gazetteer, lexicon)
+        usage = Usage.load(directory / "usage.tsv.gz")
+        self.features = FeatureExtractor(self.gazetteer, lexicon, usage)
         self.tagger = Tagger(directory / "tagger.crfsuite", self.features)
         self.common = frozenset((directory / "common.txt").read_text(encoding="utf-8").split())
 

@@ -1,11 +1,13 @@
 """Extraction conventions beyond the ANERcorp annotation, applied to articles only.
 
 ANERcorp never tags ministries, and a tagger trained on 2007 news cannot know every region,
-so `reader extract` adds two rules (`reader eval-ner` scores the tagger without them):
+so `reader extract` adds three rules (`reader eval-ner` scores the tagger without them):
   * ministries: وزارة followed by definite words (وزارة الدفاع الروسية) are organizations;
   * repeated unknown phrases: a sequence of two or three words the training text never used,
     left untagged, repeated at least three times in the article and mostly after a place
-    preposition (في ناغورني قره باخ) is a place.
+    preposition (في ناغورني قره باخ) is a place;
+  * a one-word "person" that is the plural of a relative adjective (إنفصاليو, "separatists
+    of") is a description, not a name.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections.abc import Iterator
 from reader.entities.features import core_form
 from reader.entities.normalize import fold, proclitic_splits
 from reader.entities.tokens import Token
+from reader.entities.usage import PLURAL_ENDINGS, Usage
 
 MINISTRY = "وزاره"
 MAX_MINISTRY_WORDS = 3
@@ -46,6 +49,11 @@ def ministries(sentence: list[Token], labels: list[str]) -> list[tuple[list[Toke
             )
         i = j
     return spans
+
+
+def is_plural_adjective(word: str, usage: Usage) -> bool:
+    """True for plural relative adjectives (إنفصاليو, والانفصاليين), which no name is."""
+    return usage.adjective_ending(fold(word)) in PLURAL_ENDINGS
 
 
 def _candidates(

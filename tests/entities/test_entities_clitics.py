@@ -1,8 +1,9 @@
 """Clitics, titles and nationality adjectives around names."""
 
 from reader.entities import extract_entities
-from reader.entities.mentions import strip_clitic
+from reader.entities.mentions import strip_clitic, widen_site
 from reader.entities.pipeline import load_model
+from reader.entities.tokens import Token
 
 
 def test_strip_clitic_keeps_known_names_whole() -> None:
@@ -41,3 +42,10 @@ def test_latin_text_yields_no_sentence_fragments() -> None:
     )
     names = {e.name for e in extract_entities(text)}
     assert not any(name[0].islower() or " by " in name for name in names)
+
+
+def test_a_name_after_a_site_word_is_that_place() -> None:
+    tokens = [Token(w, 0, 0) for w in ["في", "ساحة", "القديس", "بطرس"]]
+    for kind in ("PERS", "ORG", "MISC"):
+        assert widen_site(tokens, 2, 4, kind) == (1, "LOC")
+    assert widen_site(tokens, 3, 4, "PERS") == (3, "PERS")  # بطرس follows القديس, no site word

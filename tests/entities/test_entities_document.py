@@ -1,0 +1,28 @@
+"""The article pass: confident spans retype disagreeing spans of the same phrase."""
+
+from reader.entities.document import propagate_nearby
+
+
+def test_majority_type_wins_for_the_same_phrase() -> None:
+    words = [
+        ["زار", "هونج", "كونج"],
+        ["في", "هونج", "كونج"],
+        ["وقال", "هونج", "كونج"],
+        ["من", "وهونج", "كونج"],
+    ]
+    labels = [
+        ["O", "B-LOC", "I-LOC"],
+        ["O", "B-LOC", "I-LOC"],
+        ["O", "B-PERS", "I-PERS"],
+        ["O", "B-PERS", "I-PERS"],
+    ]
+    confidence = [[1.0, 0.9, 0.9], [1.0, 0.8, 0.8], [1.0, 0.4, 0.4], [1.0, 0.45, 0.45]]
+    out = propagate_nearby(words, labels, confidence, frozenset(), reach=3)
+    assert out == [["O", "B-LOC", "I-LOC"]] * 2 + [["O", "B-LOC", "I-LOC"]] * 2
+
+
+def test_a_tie_leaves_each_span_as_tagged() -> None:
+    words = [["زار", "جوردان"], ["قال", "جوردان"]]
+    labels = [["O", "B-LOC"], ["O", "B-PERS"]]
+    confidence = [[1.0, 0.9], [1.0, 0.9]]
+    assert propagate_nearby(words, labels, confidence, frozenset(), reach=1) == labels
