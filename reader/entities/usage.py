@@ -34,7 +34,7 @@ class Usage:
     @classmethod
     def load(cls, path: Path) -> Usage:
         """Read a usage.tsv.gz written by scripts/build_usage.py: one line per combination of
-        bands, then the space-separated forms that have it (grouped, it loads in ~80 ms)."""
+        bands, then the space-separated forms that have it (grouped, it loads in ~65 ms)."""
         table: dict[str, tuple[str, str, str]] = {}
         with gzip.open(path, "rt", encoding="utf-8") as lines:
             for line in lines:
