@@ -63,12 +63,14 @@ class FeatureExtractor:
         self.gazetteer = gazetteer
         self.lexicon = lexicon
         self.usage = usage
-        self._cache: dict[str, tuple[list[str], tuple[list[str], ...], str, bool]] = {}
+        self._cache: dict[str, tuple[list[str], tuple[list[str], ...], str, bool, bool]] = {}
 
-    def _word(self, word: str) -> tuple[list[str], tuple[list[str], ...], str, bool]:
-        """(own features, features as seen from each context offset, folded form, unknown?)."""
+    def _word(self, word: str) -> tuple[list[str], tuple[list[str], ...], str, bool, bool]:
+        """(own features, features as seen from each context offset, folded form, unknown?,
+        sports word?)."""
         key = fold(word)
-        core = self.usage.reading(key) or core_form(key)
+        reading = self.usage.reading(key)
+        core = reading or core_form(key)
         kind = shape(word)
         gaz = ["g=" + c for c in self.gazetteer.word_categories(word)]
         if self.gazetteer.is_nationality(word):
@@ -98,7 +100,7 @@ class FeatureExtractor:
         ]
         context_base = ["w=" + key, "c=" + core, "sh=" + kind, "s2=" + key[-2:], *gaz, *use]
         shifted = tuple([f"{offset}{f}" for f in context_base] for offset in _OFFSETS)
-        entry = (own, shifted, key, "unk" in gaz)
+        entry = (own, shifted, key, "unk" in gaz, reading in _SPORT)
         if len(self._cache) >= _CACHE_LIMIT:
             self._cache.clear()
         self._cache[word] = entry
@@ -124,7 +126,7 @@ class FeatureExtractor:
             phrase[start].append("m=B" + category)
             for j in range(start + 1, end):
                 phrase[j].append("m=I" + category)
-        sport = any(self.usage.reading(key) in _SPORT for key in folded)
+        sport = any(entry[4] for entry in info)
         out = []
         for i in range(n):
             feats = ["bias", *info[i][0], *phrase[i]]

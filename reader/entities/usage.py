@@ -70,12 +70,14 @@ class Usage:
         return None
 
 
+def without_article(form: str) -> str:
+    """A folded form without a leading ال (kept when too little would be left: الي)."""
+    return form[2:] if form.startswith("ال") and len(form) > 3 else form
+
+
 def readings(key: str) -> list[str]:
     """The forms a folded word may be: itself, then its stems after proclitics, without ال."""
-    return [
-        stem[2:] if stem.startswith("ال") and len(stem) > 3 else stem
-        for _, stem in proclitic_splits(key)
-    ]
+    return [without_article(stem) for _, stem in proclitic_splits(key)]
 
 
 def bands(zipf_bare: float, zipf_article: float, zipf_nisba: float) -> tuple[str, str, str]:
