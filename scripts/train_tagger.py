@@ -75,10 +75,10 @@ Tried in the same cross-validation and dropped (PERS / LOC F1 with the article p
     - gazetteer and lexicon hits conjoined with the usage bands (city hit on a rare word vs on
       a common one), for the word and for its neighbours: 76.4 / 87.3, 76.7 / 86.9;
     - snapping a predicted place to the multi-word gazetteer entry around it: LOC 86.1, since
-      ANERcorp tags قطر in دولة قطر, مكة in مكة المكرمة and روسيا in روسيا البيضاء.
+      ANERcorp tags قطر in دولة قطر, مكة in مكة المكرمة and روسيا in روسيا البيضاء;
     - the lexicon's settings (lexicon.py): MIN_SHARE 0.2 / 0.5 instead of 0.3: 76.5 / 87.6 and
       76.7 / 87.6; VOCAB_MIN 3 instead of 2: 76.4 / 87.7; 10 jackknife folds instead of 5:
-      76.6 / 87.1.
+      76.6 / 87.1;
     - c1/c2 of 0.05/0.02 and 0.01/0.1 with the final features: 76.3 / 87.3, 76.2 / 87.5.
 
 Writes reader/entities/model/tagger.crfsuite, lexicon.json (which type a word form usually
