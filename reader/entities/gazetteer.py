@@ -21,6 +21,10 @@ CATEGORIES = (
     "person_rare",
     "news",
 )
+PLACES = frozenset(("country", "region", "city", "town", "subdivision"))
+PEOPLE = frozenset(
+    ("given", "surname", "person", "given_rare", "surname_rare", "person_rare", "news")
+)
 _NATIONALITY_ENDINGS = ("يون", "يين", "يان", "يه", "ي")
 
 
@@ -52,6 +56,15 @@ class Gazetteer:
     def load(cls, path: Path) -> Gazetteer:
         """Read a gazetteers.json written by scripts/build_gazetteers.py."""
         return cls(json.loads(path.read_text(encoding="utf-8")))
+
+    def knows(self, key: str, categories: frozenset[str] | None = None) -> bool:
+        """Whether a folded word is a name, or the first word of one, of ``categories`` (or of
+        any category)."""
+        if categories is None:
+            return key in self.single or key in self.phrases
+        return not categories.isdisjoint(self.single.get(key, ())) or any(
+            category in categories for _, category in self.phrases.get(key, ())
+        )
 
     def word_categories(self, word: str) -> list[str]:
         """Categories of ``word`` or of its clitic-stripped stems ("+" marks a stripped hit)."""

@@ -6,11 +6,12 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from reader.entities.gazetteer import Gazetteer
+from reader.entities.gazetteer import PEOPLE, PLACES, Gazetteer
 from reader.entities.normalize import fold, proclitic_splits, strip_harakat
 from reader.entities.tokens import Token
 
 KINDS = {"PERS": "person", "LOC": "place", "ORG": "organization"}
+_CATEGORIES = {"PERS": PEOPLE, "LOC": PLACES}  # gazetteer names of each type
 # Titles and offices that precede a name in news text: context, not part of the name (folded).
 TITLES = frozenset(
     fold(w)
@@ -131,23 +132,29 @@ def clean_span(
     return tuple(tokens) or None
 
 
-def strip_clitic(word: str, gazetteer: Gazetteer, seen: set[str]) -> tuple[int, str]:
-    """(letters to skip, name form) for a mention's first word.
+def strip_clitic(word: str, gazetteer: Gazetteer, seen: set[str], kind: str) -> tuple[int, str]:
+    """(letters to skip, name form) for the first word of a mention of type ``kind``.
 
     The word stays whole when the gazetteer knows it; otherwise the first clitic-stripped stem
     that the gazetteer or another mention in the article knows wins (وأرمينيا, لباشينيان).
+    Shorter cuts come first (ولبنان is و + لبنان, not ول + بنان; وبسام keeps its ب), and names
+    of the mention's own type before any other (in a place, بدير is ب + the town دير, though
+    بدير is also a surname).
     """
     splits = proclitic_splits(fold(word))
-    if splits[0][1] in gazetteer.single or splits[0][1] in gazetteer.phrases:
-        return 0, word
-    for cut, stem in splits[1:]:
-        if stem in gazetteer.single or stem in gazetteer.phrases or stem in seen:
-            restored = (
-                "ال" + word[cut + 1 :]
-                if stem.startswith("ال") and not fold(word[cut:]).startswith("ال")
-                else word[cut:]
-            )
-            return cut, restored
+    stems = sorted(splits[1:], key=lambda split: split[0])  # stable: لل is tried before ل
+    own = _CATEGORIES.get(kind)
+    for categories in (own, None) if own else (None,):
+        if gazetteer.knows(splits[0][1], categories):
+            return 0, word
+        for cut, stem in stems:
+            if stem in seen or gazetteer.knows(stem, categories):
+                restored = (
+                    "ال" + word[cut + 1 :]
+                    if stem.startswith("ال") and not fold(word[cut:]).startswith("ال")
+                    else word[cut:]
+                )
+                return cut, restored
     return 0, word
 
 
@@ -192,7 +199,7 @@ def build_mentions(text: str, spans: Iterable[Span], gazetteer: Gazetteer) -> li
     for kind, offsets in cleaned:
         whole = tokens(offsets)
         for part in split_joined(whole, seen) if kind == "PERS" else [whole]:
-            cut, first = strip_clitic(part[0].text, gazetteer, seen - {fold(part[0].text)})
+            cut, first = strip_clitic(part[0].text, gazetteer, seen - {fold(part[0].text)}, kind)
             parts = [first] + [t.text for t in part[1:]]
             name = strip_harakat(_join(text, part, parts))
             out.append(

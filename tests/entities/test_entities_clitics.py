@@ -1,22 +1,50 @@
 """Clitics, titles and nationality adjectives around names."""
 
+import pytest
+
 from reader.entities import extract_entities
 from reader.entities.mentions import strip_clitic, widen_site
 from reader.entities.pipeline import load_model
 from reader.entities.tokens import Token
 
 
-def test_strip_clitic_keeps_known_names_whole() -> None:
-    gazetteer = load_model().gazetteer
-    assert strip_clitic("وأرمينيا", gazetteer, set()) == (1, "أرمينيا")
-    assert strip_clitic("بالقاهرة", gazetteer, set()) == (1, "القاهرة")
-    assert strip_clitic("للقاهرة", gazetteer, set()) == (1, "القاهرة")
-    assert strip_clitic("لأذربيجان", gazetteer, set()) == (1, "أذربيجان")
-    assert strip_clitic("باكو", gazetteer, set()) == (0, "باكو")
-    assert strip_clitic("لبنان", gazetteer, set()) == (0, "لبنان")
-    # Unknown to the gazetteer: only a name seen elsewhere in the article licenses a cut.
-    assert strip_clitic("لباشينيان", gazetteer, {"باشينيان"}) == (1, "باشينيان")
-    assert strip_clitic("بلينكن", gazetteer, set()) == (0, "بلينكن")
+@pytest.mark.parametrize(
+    ("word", "kind", "seen", "expected"),
+    [
+        ("وأرمينيا", "LOC", set(), (1, "أرمينيا")),
+        ("بالقاهرة", "LOC", set(), (1, "القاهرة")),
+        ("للقاهرة", "LOC", set(), (1, "القاهرة")),
+        ("لأذربيجان", "LOC", set(), (1, "أذربيجان")),
+        # Known names stay whole.
+        ("باكو", "LOC", set(), (0, "باكو")),
+        ("لبنان", "LOC", set(), (0, "لبنان")),
+        # Unknown to the gazetteer: only a name seen elsewhere in the article licenses a cut.
+        ("لباشينيان", "PERS", {"باشينيان"}, (1, "باشينيان")),
+        ("بلينكن", "PERS", set(), (0, "بلينكن")),
+        # The shortest cut wins: و + لبنان, not ول + بنان (a given name); و + بسام, not وب + سام.
+        ("ولبنان", "LOC", set(), (1, "لبنان")),
+        ("وكوريا", "LOC", set(), (1, "كوريا")),
+        ("وبسام", "PERS", set(), (1, "بسام")),
+        ("ولويس", "PERS", set(), (1, "لويس")),
+        ("وبلير", "PERS", set(), (1, "بلير")),
+        # Names of the mention's type first: بدير is a surname, ب + دير a town.
+        ("بدير", "LOC", set(), (1, "دير")),
+        ("بدير", "PERS", set(), (0, "بدير")),
+        ("برام", "LOC", set(), (1, "رام")),
+        ("بروما", "LOC", set(), (1, "روما")),
+    ],
+)
+def test_strip_clitic(word: str, kind: str, seen: set[str], expected: tuple[int, str]) -> None:
+    assert strip_clitic(word, load_model().gazetteer, seen, kind) == expected
+
+
+def test_names_after_and_keep_their_first_letter() -> None:
+    text = "وصل المبعوث إلى سوريا ولبنان أمس، وزار بسام شراب وبسام عيسى في دير البلح وبدير البلح."
+    entities = extract_entities(text)
+    assert {e.name for e in entities if e.type == "person"} == {"بسام شراب", "بسام عيسى"}
+    places = {e.name: e for e in entities if e.type == "place"}
+    assert set(places) == {"سوريا", "لبنان", "دير البلح"}
+    assert [m.text for m in places["دير البلح"].mentions] == ["دير البلح", "دير البلح"]
 
 
 def test_places_with_clitics_are_named_without_them() -> None:
