@@ -14,7 +14,7 @@ from collections.abc import Callable
 from reader.entities.conll import chunks
 from reader.entities.document import Votes, apply
 from reader.entities.entity import TYPE_ORDER, Entity, Mention
-from reader.entities.mentions import Span, build_mentions, span_of, widen_site
+from reader.entities.mentions import Span, build_mentions, span_of, widen_place, widen_site
 from reader.entities.merge import merge
 from reader.entities.normalize import fold
 from reader.entities.numbers import find_numbers
@@ -129,10 +129,17 @@ def extract_entities(text: str, progress: Callable[[float], None] | None = None)
         tokens = tagged.tokens(text, n)
         words = [t.text for t in tokens]
         labels = label_places(words, tagged.get_labels(n), model.features.unknown(words), repeated)
+        folded: list[str] = []
+        phrases: list[tuple[int, int, str]] = []
         for start, end, kind in chunks(labels):
             if kind == "PERS" and end - start == 1 and is_plural_adjective(words[start], usage):
                 continue
             start, kind = widen_site(tokens, start, end, kind)
+            if kind == "LOC":
+                if not folded:  # once per sentence with a place
+                    folded = [fold(w) for w in words]
+                    phrases = model.gazetteer.phrase_spans(folded)
+                start, end = widen_place(folded, labels, start, end, phrases)
             spans.append(span_of(tokens[start:end], kind))
         spans += [span_of(span, kind) for span, kind in ministries(tokens, labels)]
         if n % step == 0:

@@ -3,7 +3,8 @@
 Mentions are first grouped by their folded words (so قرة باخ and قره باخ, or أذربيجان with and
 without hamza, are one group). A group whose words appear contiguously inside exactly one longer
 group of the same type then joins it: بلينكن → أنتوني بلينكن, قره باخ → ناغورني قره باخ. When
-several longer names contain it (two people sharing a surname) it stays on its own.
+several longer names contain it (two people sharing a surname) it stays on its own, and so does
+a place that the longer name only locates by direction (أفريقيا beside جنوب أفريقيا).
 """
 
 from __future__ import annotations
@@ -11,12 +12,17 @@ from __future__ import annotations
 from collections import Counter
 
 from reader.entities.entity import Entity, Mention
-from reader.entities.mentions import RawMention
+from reader.entities.mentions import DIRECTIONS, RawMention
 
 
-def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+def _contains(longer: tuple[str, ...], shorter: tuple[str, ...], place: bool) -> bool:
+    """Whether ``shorter`` runs inside ``longer`` (for places: and ``longer`` is no part of it
+    named by direction; people keep surnames such as الشرقي)."""
     n = len(shorter)
-    return any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
+    for i in range(len(longer) - n + 1):
+        if longer[i : i + n] == shorter:
+            return not place or DIRECTIONS.isdisjoint(longer[:i] + longer[i + n :])
+    return False
 
 
 def merge(text: str, mentions: list[RawMention]) -> list[Entity]:
@@ -35,7 +41,7 @@ def merge(text: str, mentions: list[RawMention]) -> list[Entity]:
             for other in groups
             if len(other) > len(words)
             and kind_of[other] == kind_of[words]
-            and _contains(other, words)
+            and _contains(other, words, kind_of[words] == "place")
         ]
         roots = {_root(parent, other) for other in longer}
         if len(roots) == 1:

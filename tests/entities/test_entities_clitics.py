@@ -3,7 +3,8 @@
 import pytest
 
 from reader.entities import extract_entities
-from reader.entities.mentions import strip_clitic, widen_site
+from reader.entities.mentions import strip_clitic, widen_place, widen_site
+from reader.entities.normalize import fold
 from reader.entities.pipeline import load_model
 from reader.entities.tokens import Token
 
@@ -77,3 +78,25 @@ def test_a_name_after_a_site_word_is_that_place() -> None:
     for kind in ("PERS", "ORG", "MISC"):
         assert widen_site(tokens, 2, 4, kind) == (1, "LOC")
     assert widen_site(tokens, 3, 4, "PERS") == (3, "PERS")  # بطرس follows القديس, no site word
+
+
+def test_a_place_grows_over_the_direction_words_of_its_gazetteer_name() -> None:
+    gazetteer = load_model().gazetteer
+    words = ["زار", "جنوب", "أفريقيا", "ثم", "كوريا", "الجنوبية", "ودولة", "قطر"]
+    labels = ["O", "O", "B-LOC", "O", "B-LOC", "O", "O", "B-LOC"]
+    folded = [fold(w) for w in words]
+    phrases = gazetteer.phrase_spans(folded)
+    assert widen_place(folded, labels, 2, 3, phrases) == (1, 3)
+    assert widen_place(folded, labels, 4, 5, phrases) == (4, 6)
+    assert widen_place(folded, labels, 7, 8, phrases) == (7, 8)  # دولة قطر is قطر
+    tagged = ["O", "B-PERS", "B-LOC", "O", "B-LOC", "B-MISC", "O", "B-LOC"]
+    assert widen_place(folded, tagged, 2, 3, phrases) == (2, 3)  # tagged words stay out
+
+
+def test_south_africa_and_korea_are_their_own_entries() -> None:
+    text = (
+        "زار الرئيس جنوب أفريقيا ثم قال إن أفريقيا تحتاج إلى السلام. "
+        "وأجرت كوريا الشمالية تجربة صاروخية، وردت كوريا الجنوبية بمناورات."
+    )
+    places = {e.name for e in extract_entities(text) if e.type == "place"}
+    assert places == {"جنوب أفريقيا", "أفريقيا", "كوريا الشمالية", "كوريا الجنوبية"}

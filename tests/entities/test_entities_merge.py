@@ -53,3 +53,23 @@ def test_types_do_not_merge_across() -> None:
         ("organization", "وزارة الدفاع الروسية"),
         ("place", "روسيا"),
     }
+
+
+def test_a_place_named_by_direction_is_another_place() -> None:
+    text = "زار جنوب أفريقيا ثم أفريقيا، ومر بالسودان وجنوب السودان"
+    entities = merge(
+        text, mentions_of(text, "place", "جنوب أفريقيا", "أفريقيا", "جنوب السودان", "السودان")
+    )
+    assert sorted(e.name for e in entities) == [
+        "أفريقيا",
+        "السودان",
+        "جنوب أفريقيا",
+        "جنوب السودان",
+    ]
+
+
+def test_a_person_surname_that_is_a_direction_word_still_merges() -> None:
+    text = "قال محمد الشرقي ثم قال محمد"
+    (entity,) = merge(text, mentions_of(text, "person", "محمد الشرقي", "محمد"))
+    assert entity.name == "محمد الشرقي"
+    assert len(entity.mentions) == 2
