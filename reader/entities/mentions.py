@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from reader.entities.gazetteer import PEOPLE, PLACES, Gazetteer
 from reader.entities.normalize import fold, proclitic_splits, strip_harakat
 from reader.entities.tokens import Token
+from reader.entities.usage import Usage, without_article
 
 KINDS = {"PERS": "person", "LOC": "place", "ORG": "organization"}
 _CATEGORIES = {"PERS": PEOPLE, "LOC": PLACES}  # gazetteer names of each type
@@ -174,20 +175,24 @@ def clean_span(
     return tuple(tokens) or None
 
 
-def strip_clitic(word: str, gazetteer: Gazetteer, seen: set[str], kind: str) -> tuple[int, str]:
+def strip_clitic(
+    word: str, gazetteer: Gazetteer, usage: Usage, seen: set[str], kind: str
+) -> tuple[int, str]:
     """(letters to skip, name form) for the first word of a mention of type ``kind``.
 
     The word stays whole when the gazetteer knows it; otherwise the first clitic-stripped stem
-    that the gazetteer knows wins (وأرمينيا), and failing that one another mention of the
-    article has (لباشينيان). Shorter cuts come first (ولبنان is و + لبنان, not ول + بنان;
-    وبسام keeps its ب), and names of the mention's own type before any other (in a place,
-    بدير is ب + the town دير, though بدير is also a surname).
+    that the gazetteer knows wins (وأرمينيا), then one another mention of the article has
+    (لباشينيان), then one the corpus knows when the word itself is not there and the cut is a
+    likely one (للبنك, وجيرماين, لرويترز). Shorter cuts come first (ولبنان is و + لبنان, not
+    ول + بنان; وبسام keeps its ب), and names of the mention's own type before any other (in a
+    place, بدير is ب + the town دير, though بدير is also a surname).
     """
-    splits = proclitic_splits(fold(word))
+    key = fold(word)
+    splits = proclitic_splits(key)
     stems = sorted(splits[1:], key=lambda split: split[0])  # stable: لل is tried before ل
     own = _CATEGORIES.get(kind)
     for categories in (own, None) if own else (None,):
-        if gazetteer.knows(splits[0][1], categories):
+        if gazetteer.knows(key, categories):
             return 0, word
         for cut, stem in stems:
             if gazetteer.knows(stem, categories):
@@ -195,7 +200,23 @@ def strip_clitic(word: str, gazetteer: Gazetteer, seen: set[str], kind: str) -> 
     for cut, stem in stems:
         if stem in seen:
             return cut, _restore(word, cut, stem)
+    if without_article(key) not in usage.table:
+        for cut, stem in stems:
+            if without_article(stem) in usage.table and _likely_cut(key, cut, stem, kind):
+                return cut, _restore(word, cut, stem)
     return 0, word
+
+
+def _likely_cut(key: str, cut: int, stem: str, kind: str) -> bool:
+    """Whether a corpus word after ``cut`` letters of ``key`` is likely the name: the article
+    follows (للبنك, والقاعدة), or a lone و leaves a word (وجيرماين), or a lone ب or ل an
+    organization's first word (لرويترز, بمجلس). People's and places' names begin with ب, ل, ف
+    and ك too often (بلينكن is not ب + لينكن), and longer cuts cut into them (كاولون)."""
+    if stem.startswith("ال"):
+        return True
+    if cut != 1 or len(stem) < 3:
+        return False
+    return key[0] == "و" or (kind == "ORG" and key[0] in "بل" and len(stem) >= 4)
 
 
 def _restore(word: str, cut: int, stem: str) -> str:
@@ -230,7 +251,9 @@ def span_of(tokens: Sequence[Token], kind: str) -> Span:
     return kind, tuple((t.start, t.end) for t in tokens)
 
 
-def build_mentions(text: str, spans: Iterable[Span], gazetteer: Gazetteer) -> list[RawMention]:
+def build_mentions(
+    text: str, spans: Iterable[Span], gazetteer: Gazetteer, usage: Usage
+) -> list[RawMention]:
     """Clean tagged spans into mentions whose offsets cover the name only."""
 
     def tokens(offsets: tuple[tuple[int, int], ...]) -> list[Token]:
@@ -246,7 +269,9 @@ def build_mentions(text: str, spans: Iterable[Span], gazetteer: Gazetteer) -> li
     for kind, offsets in cleaned:
         whole = tokens(offsets)
         for part in split_joined(whole, seen) if kind == "PERS" else [whole]:
-            cut, first = strip_clitic(part[0].text, gazetteer, seen - {fold(part[0].text)}, kind)
+            cut, first = strip_clitic(
+                part[0].text, gazetteer, usage, seen - {fold(part[0].text)}, kind
+            )
             parts = [first] + [t.text for t in part[1:]]
             name = strip_harakat(_join(text, part, parts))
             out.append(
