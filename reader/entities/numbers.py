@@ -3,7 +3,9 @@
 Decisions a reader of the results should know:
 - A single '.' or ',' followed by exactly three digits groups thousands (``5.964`` is 5964,
   ``1,500`` is 1500) unless the integer part is 0 or longer than three digits; otherwise it is a
-  decimal point (``3.5``, ``12,5 مليون``). ``٫`` is always decimal, ``٬`` always grouping.
+  decimal point (``3.5``, ``12,5 مليون``). ``٫`` is always decimal, ``٬`` always grouping, and
+  so is the Arabic comma between digits (``100،000``) when every group after it has three digits
+  (``1990،2000`` and ``3، 4`` are lists).
 - Digits glued to Latin letters, or joined by a hyphen to any letter, are part of an identifier
   (F16, 4G, COVID-19, كوفيد-19) and are not quantities. Times, dates and ratios written with
   ':' or '/' (10:30, 21/9/2023) and hyphenated dates (2023-09-21) are skipped whole; other
@@ -56,7 +58,7 @@ _WORD_CHARS = "\u0620-\u064a\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06ff"
 _TOKEN = re.compile(
     rf"(?P<skip>{_D}+(?:[:/]{_D}+)+|{_D}{{4}}-{_D}{{1,2}}-{_D}{{1,2}}(?!{_D})"
     rf"|{_D}{{1,2}}-{_D}{{1,2}}-{_D}{{4}}(?!{_D}))"
-    rf"|(?P<lit>{_D}+(?:[.,\u066b\u066c]{_D}+)*)"
+    rf"|(?P<lit>{_D}{{1,3}}(?:\u060c{_D}{{3}}(?!{_D}))+|{_D}+(?:[.,\u066b\u066c]{_D}+)*)"
     rf"|(?P<word>[{_WORD_CHARS}]+)"
     r"|(?P<pct>[%\u066a])"
 )
@@ -72,7 +74,7 @@ _SEPARATORS = re.compile("([.,\u066b\u066c])")
 
 def _literal_value(digits: str) -> Fraction | None:
     """The value of a digit cluster, resolving '.'/',' as grouping or decimal; None if malformed."""
-    parts = _SEPARATORS.split(digits.translate(_TO_ASCII))
+    parts = _SEPARATORS.split(digits.translate(_TO_ASCII).replace("\u060c", "\u066c"))
     groups, seps = parts[::2], parts[1::2]
     if not seps:
         return Fraction(int(groups[0]))

@@ -55,6 +55,8 @@ def only(text: str) -> NumberMatch:
         ("1,234.5", 1234.5),
         ("1.234,5", 1234.5),
         ("۱٬۰۰۰", 1000),
+        ("100،000", 100_000),  # the Arabic comma groups thousands when glued between digits
+        ("١،٠٠٠،٠٠٠", 1_000_000),
     ],
 )
 def test_digit_literals(expr: str, value: int | float) -> None:
@@ -80,6 +82,12 @@ def test_digits_in_identifiers_are_not_quantities(text: str) -> None:
 @pytest.mark.parametrize("text", ["الساعة 10:30 صباحاً", "في 21/9/2023", "بتاريخ 2023-09-21"])
 def test_times_and_dates_written_with_separators_are_skipped(text: str) -> None:
     assert find_numbers(text) == []
+
+
+def test_arabic_comma_between_numbers_lists_them() -> None:
+    assert spans("في الأعوام 1990،2000") == [("1990", 1990), ("2000", 2000)]
+    assert spans("الفصول 3، 4 و5") == [("3", 3), ("4", 4), ("5", 5)]
+    assert spans("الفصلان 3،45") == [("3", 3), ("45", 45)]
 
 
 def test_years_and_ranges_are_numbers() -> None:
@@ -449,7 +457,7 @@ SCRIPTS = {
 @given(
     st.integers(0, 10**12),
     st.sampled_from(sorted(SCRIPTS)),
-    st.sampled_from(["", ",", ".", "٬"]),
+    st.sampled_from(["", ",", ".", "٬", "،"]),
 )
 def test_digits_round_trip(n: int, script: str, grouping: str) -> None:
     written = f"{n:,}".replace(",", grouping) if n >= 1000 else str(n)
