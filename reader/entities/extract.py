@@ -145,7 +145,7 @@ def extract_entities(text: str, progress: Callable[[float], None] | None = None)
         if n % step == 0:
             report(_PROPAGATED + (_SPANNED - _PROPAGATED) * n / len(tagged))
     del tagged
-    entities = merge(text, build_mentions(text, spans, model.gazetteer, usage))
+    entities = merge(text, build_mentions(text, spans, model.gazetteer, usage), model.gazetteer)
     del spans
     entities += number_entities(text, lambda f: report(_SPANNED + (1 - _SPANNED) * f))
     entities.sort(key=lambda e: (TYPE_ORDER[e.type], e.mentions[0].start))

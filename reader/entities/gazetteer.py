@@ -66,6 +66,13 @@ class Gazetteer:
             category in categories for _, category in self.phrases.get(key, ())
         )
 
+    def is_place(self, words: tuple[str, ...]) -> bool:
+        """Whether folded words are, as a whole, a place name (أفريقيا, جنوب أفريقيا)."""
+        first, rest = words[0], words[1:]
+        if not rest:
+            return not PLACES.isdisjoint(self.single.get(first, ()))
+        return any(r == rest and c in PLACES for r, c in self.phrases.get(first, ()))
+
     def word_categories(self, word: str) -> list[str]:
         """Categories of ``word`` or of its clitic-stripped stems ("+" marks a stripped hit)."""
         out = []

@@ -4,7 +4,8 @@ Mentions are first grouped by their folded words (so قرة باخ and قره ب
 without hamza, are one group). A group whose words appear contiguously inside exactly one longer
 group of the same type then joins it: بلينكن → أنتوني بلينكن, قره باخ → ناغورني قره باخ. When
 several longer names contain it (two people sharing a surname) it stays on its own, and so does
-a place that the longer name only locates by direction (أفريقيا beside جنوب أفريقيا).
+a place name that the longer one only locates by direction (أفريقيا beside جنوب أفريقيا, but
+الضفة, no place on its own, is short for الضفة الغربية).
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ from __future__ import annotations
 from collections import Counter
 
 from reader.entities.entity import Entity, Mention
+from reader.entities.gazetteer import Gazetteer
 from reader.entities.mentions import DIRECTIONS, RawMention
 
 
 def _contains(longer: tuple[str, ...], shorter: tuple[str, ...], place: bool) -> bool:
-    """Whether ``shorter`` runs inside ``longer`` (for places: and ``longer`` is no part of it
-    named by direction; people keep surnames such as الشرقي)."""
+    """Whether ``shorter`` runs inside ``longer``, and, when ``shorter`` is a place of its own,
+    ``longer`` does not name a part of it by direction (people keep surnames such as الشرقي)."""
     n = len(shorter)
     for i in range(len(longer) - n + 1):
         if longer[i : i + n] == shorter:
@@ -25,7 +27,7 @@ def _contains(longer: tuple[str, ...], shorter: tuple[str, ...], place: bool) ->
     return False
 
 
-def merge(text: str, mentions: list[RawMention]) -> list[Entity]:
+def merge(text: str, mentions: list[RawMention], gazetteer: Gazetteer) -> list[Entity]:
     """Group mentions into entities named by their fullest, most frequent spelling."""
     groups: dict[tuple[str, ...], list[RawMention]] = {}
     for mention in mentions:
@@ -41,7 +43,7 @@ def merge(text: str, mentions: list[RawMention]) -> list[Entity]:
             for other in groups
             if len(other) > len(words)
             and kind_of[other] == kind_of[words]
-            and _contains(other, words, kind_of[words] == "place")
+            and _contains(other, words, kind_of[words] == "place" and gazetteer.is_place(words))
         ]
         roots = {_root(parent, other) for other in longer}
         if len(roots) == 1:

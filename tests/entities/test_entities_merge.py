@@ -1,5 +1,6 @@
 """Merging mentions into one entity per real entity."""
 
+from reader.entities.gazetteer import Gazetteer
 from reader.entities.mentions import RawMention
 from reader.entities.merge import merge
 from reader.entities.normalize import fold
@@ -21,33 +22,38 @@ def mentions_of(text: str, kind: str, *names: str) -> list[RawMention]:
     return sorted(out, key=lambda m: m.start)
 
 
-def test_surname_joins_full_name() -> None:
+def test_surname_joins_full_name(gazetteer: Gazetteer) -> None:
     text = "قال أنتوني بلينكن ثم قال بلينكن"
-    (entity,) = merge(text, mentions_of(text, "person", "أنتوني بلينكن", "بلينكن"))
+    (entity,) = merge(text, mentions_of(text, "person", "أنتوني بلينكن", "بلينكن"), gazetteer)
     assert entity.name == "أنتوني بلينكن"
     assert [(m.start, m.text) for m in entity.mentions] == [(4, "أنتوني بلينكن"), (25, "بلينكن")]
 
 
-def test_spelling_variants_and_contained_place_merge() -> None:
+def test_spelling_variants_and_contained_place_merge(gazetteer: Gazetteer) -> None:
     text = "في ناغورني قره باخ وفي قرة باخ وقره باخ"
-    (entity,) = merge(text, mentions_of(text, "place", "ناغورني قره باخ", "قرة باخ", "قره باخ"))
+    (entity,) = merge(
+        text, mentions_of(text, "place", "ناغورني قره باخ", "قرة باخ", "قره باخ"), gazetteer
+    )
     assert entity.name == "ناغورني قره باخ"
     assert [m.text for m in entity.mentions] == ["ناغورني قره باخ", "قرة باخ", "قره باخ"]
     assert all(text[m.start : m.end] == m.text for m in entity.mentions)
 
 
-def test_ambiguous_short_name_stays_apart() -> None:
+def test_ambiguous_short_name_stays_apart(gazetteer: Gazetteer) -> None:
     text = "جورج بوش وجيب بوش ثم بوش"
-    entities = merge(text, mentions_of(text, "person", "جورج بوش", "جيب بوش", "ثم بوش"[3:]))
+    entities = merge(
+        text, mentions_of(text, "person", "جورج بوش", "جيب بوش", "ثم بوش"[3:]), gazetteer
+    )
     assert sorted(e.name for e in entities) == ["بوش", "جورج بوش", "جيب بوش"]
 
 
-def test_types_do_not_merge_across() -> None:
+def test_types_do_not_merge_across(gazetteer: Gazetteer) -> None:
     text = "وزارة الدفاع الروسية في روسيا"
     entities = merge(
         text,
         mentions_of(text, "organization", "وزارة الدفاع الروسية")
         + mentions_of(text, "place", "روسيا"),
+        gazetteer,
     )
     assert {(e.type, e.name) for e in entities} == {
         ("organization", "وزارة الدفاع الروسية"),
@@ -55,10 +61,12 @@ def test_types_do_not_merge_across() -> None:
     }
 
 
-def test_a_place_named_by_direction_is_another_place() -> None:
+def test_a_place_named_by_direction_is_another_place(gazetteer: Gazetteer) -> None:
     text = "زار جنوب أفريقيا ثم أفريقيا، ومر بالسودان وجنوب السودان"
     entities = merge(
-        text, mentions_of(text, "place", "جنوب أفريقيا", "أفريقيا", "جنوب السودان", "السودان")
+        text,
+        mentions_of(text, "place", "جنوب أفريقيا", "أفريقيا", "جنوب السودان", "السودان"),
+        gazetteer,
     )
     assert sorted(e.name for e in entities) == [
         "أفريقيا",
@@ -68,8 +76,17 @@ def test_a_place_named_by_direction_is_another_place() -> None:
     ]
 
 
-def test_a_person_surname_that_is_a_direction_word_still_merges() -> None:
+def test_a_person_surname_that_is_a_direction_word_still_merges(gazetteer: Gazetteer) -> None:
     text = "قال محمد الشرقي ثم قال محمد"
-    (entity,) = merge(text, mentions_of(text, "person", "محمد الشرقي", "محمد"))
+    (entity,) = merge(text, mentions_of(text, "person", "محمد الشرقي", "محمد"), gazetteer)
     assert entity.name == "محمد الشرقي"
     assert len(entity.mentions) == 2
+
+
+def test_a_short_form_that_is_no_place_of_its_own_joins_the_directed_name(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "اقتحم الجيش مدنا في الضفة الغربية، وقال إن الضفة تشهد توترا"
+    (entity,) = merge(text, mentions_of(text, "place", "الضفة الغربية", "الضفة"), gazetteer)
+    assert entity.name == "الضفة الغربية"
+    assert [m.text for m in entity.mentions] == ["الضفة الغربية", "الضفة"]

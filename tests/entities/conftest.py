@@ -1,0 +1,12 @@
+"""Fixtures of the entity tests: the shipped model's gazetteer."""
+
+import pytest
+
+from reader.entities.gazetteer import Gazetteer
+from reader.entities.pipeline import load_model
+
+
+@pytest.fixture
+def gazetteer() -> Gazetteer:
+    """The shipped gazetteer (loaded once per process with the model)."""
+    return load_model().gazetteer
