@@ -1,6 +1,8 @@
 """Clitics, titles and nationality adjectives around names."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.entities import extract_entities
 from reader.entities.mentions import strip_clitic, widen_place, widen_site
@@ -107,3 +109,24 @@ def test_south_africa_and_korea_are_their_own_entries() -> None:
     )
     places = {e.name for e in extract_entities(text) if e.type == "place"}
     assert places == {"جنوب أفريقيا", "أفريقيا", "كوريا الشمالية", "كوريا الجنوبية"}
+
+
+NAME_PIECES = [
+    *("جنوب", "أفريقيا", "كوريا", "الجنوبية", "الشمالية", "السودان", "ولبنان", "لبنان"),
+    *("وبسام", "شراب", "للبنك", "ولمجلس", "الأمن", "الضفة", "الغربية", "بدير", "البلح"),
+    *("دولة", "قطر", "وزار", "قال", "في", "إلى", "الرئيس", "،", ".", "\n\n"),
+]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(NAME_PIECES), max_size=40))
+def test_mentions_stay_inside_the_text_whatever_the_words(pieces: list[str]) -> None:
+    """Widened places, cut clitics and merges never produce an offset outside its entity."""
+    text = " ".join(pieces)
+    for entity in extract_entities(text):
+        assert entity.name.strip()
+        starts = [m.start for m in entity.mentions]
+        assert starts == sorted(set(starts))
+        for mention in entity.mentions:
+            assert 0 <= mention.start < mention.end <= len(text)
+            assert text[mention.start : mention.end] == mention.text
