@@ -1,4 +1,5 @@
-"""Tagged token spans to clean name mentions: titles dropped, clitics cut, adjectives refused."""
+"""Tagged token spans to clean name mentions: titles dropped, sites and directed places taken
+in, clitics cut, adjectives refused."""
 
 from __future__ import annotations
 
