@@ -6,10 +6,17 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-# A number with its separators, a word (letters, digits, harakat, tatweel), or one other character.
+# Letters of the Arabic script, with its harakat and tatweel.
+_ARABIC = "\u0620-\u064a\u066e-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff"
+_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
+# A number with its separators; an Arabic word (letters, harakat, tatweel); a word of another
+# script (letters and digits: F16); or one other character. A word never mixes Arabic with other
+# letters or digits: سنة2006 is a word and a number, and the m of a stray escape code's [0m
+# stays off the name it is glued to (mبوتين).
 _TOKEN = re.compile(
     r"[0-9٠-٩۰-۹]+(?:[.,٫٬][0-9٠-٩۰-۹]+)*"
-    r"|[^\W\d_][\w\u0610-\u061a\u064b-\u065f\u0670\u0640]*"
+    rf"|[{_ARABIC}][{_ARABIC}{_MARKS}]*"
+    rf"|(?:(?![{_ARABIC}])[^\W\d_])(?:(?![{_ARABIC}])[\w{_MARKS}])*"
     r"|\S",
 )
 _SENTENCE_END = frozenset(".!?؟…؛")

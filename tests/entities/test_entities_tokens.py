@@ -1,5 +1,6 @@
 """Tokenisation of raw text keeps offsets and splits punctuation and Arabic quotes."""
 
+from reader.entities import extract_entities
 from reader.entities.normalize import fold, proclitic_splits
 from reader.entities.tokens import sentences, tokenize
 
@@ -31,3 +32,17 @@ def test_proclitic_splits_offer_stems_with_offsets() -> None:
     assert (1, "القاهره") in proclitic_splits(fold("بالقاهرة"))
     assert (1, "القاهره") in proclitic_splits(fold("للقاهرة"))
     assert proclitic_splits("وب") == ((0, "وب"),)
+
+
+def test_a_word_never_mixes_arabic_with_other_letters_or_digits() -> None:
+    text = "\x1b[1mفلاديمير بوتين\x1b[0m سنة2006 F16 و50 café"
+    assert [t.text for t in tokenize(text)] == [
+        "\x1b", "[", "1", "m", "فلاديمير", "بوتين", "\x1b", "[", "0", "m",
+        "سنة", "2006", "F16", "و", "50", "café",
+    ]  # fmt: skip
+
+
+def test_a_name_glued_to_a_stray_escape_code_is_found_whole() -> None:
+    text = "وقال الرئيس الروسي \x1b[1mفلاديمير بوتين\x1b[0m إن روسيا مستعدة."
+    people = [e.name for e in extract_entities(text) if e.type == "person"]
+    assert people == ["فلاديمير بوتين"]
