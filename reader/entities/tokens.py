@@ -6,9 +6,12 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-# Letters of the Arabic script, with its harakat and tatweel.
-_ARABIC = "\u0620-\u064a\u066e-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff"
-_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
+# Letters of the Arabic script (tatweel among them), and the harakat and Quranic marks.
+_ARABIC = (
+    "\u0620-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06ff"
+    "\u0750-\u077f\u08a0-\u08ff"
+)
+_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
 # A number with its separators; an Arabic word (letters, harakat, tatweel); a word of another
 # script (letters and digits: F16); or one other character. A word never mixes Arabic with other
 # letters or digits: سنة2006 is a word and a number, and the m of a stray escape code's [0m
