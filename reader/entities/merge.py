@@ -38,12 +38,13 @@ def merge(text: str, mentions: list[RawMention], gazetteer: Gazetteer) -> list[E
     }
     parent: dict[tuple[str, ...], tuple[str, ...]] = {}
     for words in sorted(groups, key=len):
+        place = kind_of[words] == "place" and gazetteer.is_place(words)
         longer = [
             other
             for other in groups
             if len(other) > len(words)
             and kind_of[other] == kind_of[words]
-            and _contains(other, words, kind_of[words] == "place" and gazetteer.is_place(words))
+            and _contains(other, words, place)
         ]
         roots = {_root(parent, other) for other in longer}
         if len(roots) == 1:
