@@ -1,4 +1,4 @@
-"""Reading token/tag files (ANERcorp style) and conlleval-style entity chunking."""
+"""Reading token/tag files (ANERcorp style), conlleval-style entity chunking, BIO labelling."""
 
 from __future__ import annotations
 
@@ -54,3 +54,10 @@ def chunks(tags: list[str]) -> list[tuple[int, int, str]]:
         if prefix in ("B", "I") and not continues:
             start, kind = i, label
     return spans
+
+
+def label(tags: list[str], start: int, end: int, kind: str) -> None:
+    """Write the BIO tags of one ``kind`` span over ``tags[start:end]``, in place."""
+    tags[start] = "B-" + kind
+    for i in range(start + 1, end):
+        tags[i] = "I-" + kind

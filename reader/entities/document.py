@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from reader.entities.conll import chunks
+from reader.entities.conll import chunks, label
 from reader.entities.normalize import fold, proclitic_splits
 
 CONFIDENT = 0.5  # chosen by cross-validation on the train split (0.4 to 0.9 tried)
@@ -63,7 +63,7 @@ def apply(folded: list[str], labels: list[str], known: Known) -> list[str]:
     for start, end, kind in chunks(labels):
         majority = _known_type(folded[start:end], known)
         if majority and majority != kind:
-            _label(new, start, end, majority)
+            label(new, start, end, majority)
     i = 0
     while i < len(folded):
         length = _match(folded, new, i, known) if new[i] == "O" else None
@@ -71,15 +71,9 @@ def apply(folded: list[str], labels: list[str], known: Known) -> list[str]:
             i += 1
             continue
         size, kind = length
-        _label(new, i, i + size, kind)
+        label(new, i, i + size, kind)
         i += size
     return new
-
-
-def _label(labels: list[str], start: int, end: int, kind: str) -> None:
-    labels[start] = "B-" + kind
-    for j in range(start + 1, end):
-        labels[j] = "I-" + kind
 
 
 def _known_type(phrase: list[str], known: Known) -> str | None:
@@ -117,7 +111,7 @@ def _match(words: list[str], labels: list[str], i: int, known: Known) -> tuple[i
     for _, stem in proclitic_splits(words[i]):
         for rest, kind in known.get(stem, ()):
             end = i + 1 + len(rest)
-            if tuple(words[i + 1 : end]) == rest and all(label == "O" for label in labels[i:end]):
+            if tuple(words[i + 1 : end]) == rest and all(tag == "O" for tag in labels[i:end]):
                 if best is None or len(rest) + 1 > best[0]:
                     best = (len(rest) + 1, kind)
                 break

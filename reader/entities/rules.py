@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
+from reader.entities.conll import label
 from reader.entities.features import core_form
 from reader.entities.normalize import fold, proclitic_splits
 from reader.entities.tokens import Token
@@ -123,8 +124,6 @@ def label_places(
         if phrase is None:
             i += 1
             continue
-        out[i] = "B-LOC"
-        for k in range(i + 1, i + len(phrase)):
-            out[k] = "I-LOC"
+        label(out, i, i + len(phrase), "LOC")
         i += len(phrase)
     return out
