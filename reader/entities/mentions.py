@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from reader.entities.gazetteer import PEOPLE, PLACES, Gazetteer
 from reader.entities.normalize import fold, proclitic_splits, strip_harakat
 from reader.entities.tokens import Token
-from reader.entities.usage import Usage, without_article
+from reader.entities.usage import Usage
 
 KINDS = {"PERS": "person", "LOC": "place", "ORG": "organization"}
 _CATEGORIES = {"PERS": PEOPLE, "LOC": PLACES}  # gazetteer names of each type
@@ -201,9 +201,9 @@ def strip_clitic(
     for cut, stem in stems:
         if stem in seen:
             return cut, _restore(word, cut, stem)
-    if without_article(key) not in usage.table:
+    if not usage.has(key):
         for cut, stem in stems:
-            if without_article(stem) in usage.table and _likely_cut(key, cut, stem, kind):
+            if usage.has(stem) and _likely_cut(key, cut, stem, kind):
                 return cut, _restore(word, cut, stem)
     return 0, word
 

@@ -53,6 +53,10 @@ class Usage:
             out.append("adj")
         return out
 
+    def has(self, key: str) -> bool:
+        """Whether the corpus knows a folded form as it is (with or without ال)."""
+        return without_article(key) in self.table
+
     def reading(self, key: str) -> str | None:
         """The table form a folded word is read as (بوتين as itself, وقال as قال), if any."""
         return next((form for form in readings(key) if form in self.table), None)
