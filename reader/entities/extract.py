@@ -14,7 +14,14 @@ from collections.abc import Callable
 from reader.entities.conll import chunks
 from reader.entities.document import Votes, apply
 from reader.entities.entity import TYPE_ORDER, Entity, Mention
-from reader.entities.mentions import Span, build_mentions, span_of, widen_place, widen_site
+from reader.entities.mentions import (
+    Span,
+    build_mentions,
+    direction_phrases,
+    span_of,
+    widen_place,
+    widen_site,
+)
 from reader.entities.merge import merge
 from reader.entities.normalize import fold
 from reader.entities.numbers import find_numbers
@@ -138,7 +145,7 @@ def extract_entities(text: str, progress: Callable[[float], None] | None = None)
             if kind == "LOC":
                 if not folded:  # once per sentence with a place
                     folded = [fold(w) for w in words]
-                    phrases = model.gazetteer.phrase_spans(folded)
+                    phrases = direction_phrases(folded, model.gazetteer)
                 start, end = widen_place(folded, labels, start, end, phrases)
             spans.append(span_of(tokens[start:end], kind))
         spans += [span_of(span, kind) for span, kind in ministries(tokens, labels)]

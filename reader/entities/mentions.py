@@ -94,6 +94,13 @@ DIRECTIONS = frozenset(
 )
 
 
+def direction_phrases(folded: list[str], gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+    """The gazetteer phrase matches ``widen_place`` may use in a sentence of folded words: none
+    when no direction word occurs in it, as in most sentences, so that they are not matched
+    against the gazetteer a second time after tagging."""
+    return [] if DIRECTIONS.isdisjoint(folded) else gazetteer.phrase_spans(folded)
+
+
 def widen_place(
     folded: Sequence[str],
     labels: Sequence[str],
