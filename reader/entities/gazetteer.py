@@ -26,6 +26,16 @@ PEOPLE = frozenset(
     ("given", "surname", "person", "given_rare", "surname_rare", "person_rare", "news")
 )
 _NATIONALITY_ENDINGS = ("يون", "يين", "يان", "يه", "ي")
+# Direction words: with them a place names another place (جنوب أفريقيا is not أفريقيا, nor
+# كوريا الجنوبية كوريا).
+DIRECTIONS = frozenset(
+    fold(w)
+    for w in [
+        *("شمال", "جنوب", "شرق", "غرب", "وسط"),
+        *("الشمالية", "الجنوبية", "الشرقية", "الغربية", "الوسطى"),
+        *("الشمالي", "الجنوبي", "الشرقي", "الغربي", "الأوسط"),
+    ]
+)
 
 
 class Gazetteer:
@@ -51,6 +61,14 @@ class Gazetteer:
         self.single = single
         self.phrases = phrases
         self.nationality_stems = frozenset(data.get("nationality", []))
+        wider: dict[tuple[str, ...], list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+        for before, inner, after in data.get("other_places", []):
+            wider.setdefault(tuple(inner.split(" ")), []).append(
+                (tuple(before.split()), tuple(after.split()))
+            )
+        self.wider = wider
+        """Words of a place name -> the (before, after) words that make it another place's name
+        (روسيا -> ((), (البيضاء,))): the pane lists روسيا البيضاء as Belarus, not Russia."""
 
     @classmethod
     def load(cls, path: Path) -> Gazetteer:
@@ -72,6 +90,13 @@ class Gazetteer:
         if not rest:
             return not PLACES.isdisjoint(self.single.get(first, ()))
         return any(r == rest and c in PLACES for r, c in self.phrases.get(first, ()))
+
+    def names_other(self, longer: tuple[str, ...], inner: tuple[str, ...]) -> bool:
+        """Whether the place name ``longer``, which holds the words ``inner``, names another place
+        than ``inner`` does (روسيا البيضاء / روسيا, جنوب أفريقيا / أفريقيا); see ``wider``."""
+        return any(
+            (*before, *inner, *after) == longer for before, after in self.wider.get(inner, ())
+        )
 
     def word_categories(self, word: str) -> list[str]:
         """Categories of ``word`` or of its clitic-stripped stems ("+" marks a stripped hit)."""

@@ -82,53 +82,38 @@ def widen_site(sentence: Sequence[Token], start: int, end: int, kind: str) -> tu
     return start, kind
 
 
-# Direction words: with them a place names another place (جنوب أفريقيا is not أفريقيا, nor
-# كوريا الجنوبية كوريا).
-DIRECTIONS = frozenset(
-    fold(w)
-    for w in [
-        *("شمال", "جنوب", "شرق", "غرب", "وسط"),
-        *("الشمالية", "الجنوبية", "الشرقية", "الغربية", "الوسطى"),
-        *("الشمالي", "الجنوبي", "الشرقي", "الغربي", "الأوسط"),
-    ]
-)
-
-
-def direction_phrases(folded: list[str], gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
-    """The gazetteer phrase matches ``widen_place`` may use in a sentence of folded words: none
-    when no direction word occurs in it, as in most sentences, so that they are not matched
-    against the gazetteer a second time after tagging."""
-    return [] if DIRECTIONS.isdisjoint(folded) else gazetteer.phrase_spans(folded)
-
-
 def widen_place(
-    folded: Sequence[str],
-    labels: Sequence[str],
-    start: int,
-    end: int,
-    phrases: Iterable[tuple[int, int, str]],
+    folded: Sequence[str], labels: Sequence[str], start: int, end: int, gazetteer: Gazetteer
 ) -> tuple[int, int]:
-    """(start, end) of a tagged place grown over untagged direction words into the gazetteer
-    place they name (جنوب أفريقيا, كوريا الجنوبية), given the sentence's folded words, labels
-    and gazetteer phrase matches. The tagger learnt ANERcorp's habit of tagging أفريقيا alone in
-    جنوب أفريقيا, and the pane would list South Africa as Africa.
+    """(start, end) of a tagged place grown over untagged words around it into the name of
+    another place, given the sentence's folded words and labels: جنوب أفريقيا, كوريا الجنوبية,
+    روسيا البيضاء, غينيا بيساو (``Gazetteer.wider``). The tagger learnt ANERcorp's habit of
+    tagging أفريقيا alone in جنوب أفريقيا, and the pane would list South Africa as Africa.
 
     Other words around a place are left out even when the gazetteer has the longer name: دولة
     قطر or مكة المكرمة is the same place, and the shorter name is what readers know it by.
     """
     best = start, end
-    for s, e, category in phrases:
-        added = range(s, start), range(end, e)
-        if (
-            category in PLACES
-            and s <= start
-            and end <= e
-            and e - s > best[1] - best[0]
-            and all(labels[i] == "O" for part in added for i in part)
-            and any(folded[i] in DIRECTIONS for part in added for i in part)
-        ):
-            best = s, e
+    rest = tuple(folded[start + 1 : end])
+    for cut, stem in proclitic_splits(folded[start]):
+        for before, after in gazetteer.wider.get((stem, *rest), ()):
+            s, e = start - len(before), end + len(after)
+            if (
+                e - s > best[1] - best[0]
+                and s >= 0
+                and tuple(folded[end:e]) == after
+                and (not before or (cut == 0 and _starts(folded[s:start], before)))
+                and all(labels[i] == "O" for i in (*range(s, start), *range(end, e)))
+            ):
+                best = s, e
     return best
+
+
+def _starts(words: Sequence[str], name: tuple[str, ...]) -> bool:
+    """Whether ``words`` are ``name``, its first word maybe behind a proclitic (وجنوب)."""
+    return tuple(words[1:]) == name[1:] and any(
+        stem == name[0] for _, stem in proclitic_splits(words[0])
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,8 +4,8 @@ Mentions are first grouped by their folded words (so قرة باخ and قره ب
 without hamza, are one group). A group whose words appear contiguously inside exactly one longer
 group of the same type then joins it: بلينكن → أنتوني بلينكن, قره باخ → ناغورني قره باخ. When
 several longer names contain it (two people sharing a surname) it stays on its own, and so does
-a place name that the longer one only locates by direction (أفريقيا beside جنوب أفريقيا, but
-الضفة, no place on its own, is short for الضفة الغربية).
+a place name inside the name of another place (روسيا beside روسيا البيضاء, أفريقيا beside جنوب
+أفريقيا; but الضفة, no place on its own, is short for الضفة الغربية).
 """
 
 from __future__ import annotations
@@ -13,17 +13,23 @@ from __future__ import annotations
 from collections import Counter
 
 from reader.entities.entity import Entity, Mention
-from reader.entities.gazetteer import Gazetteer
-from reader.entities.mentions import DIRECTIONS, RawMention
+from reader.entities.gazetteer import DIRECTIONS, Gazetteer
+from reader.entities.mentions import RawMention
 
 
-def _contains(longer: tuple[str, ...], shorter: tuple[str, ...], place: bool) -> bool:
-    """Whether ``shorter`` runs inside ``longer``, and, when ``shorter`` is a place of its own,
-    ``longer`` does not name a part of it by direction (people keep surnames such as الشرقي)."""
+def _contains(
+    longer: tuple[str, ...], shorter: tuple[str, ...], place: bool, gazetteer: Gazetteer
+) -> bool:
+    """Whether ``shorter`` runs inside ``longer`` and, when ``shorter`` is a place of its own,
+    ``longer`` is that place: not another one the gazetteer knows (روسيا البيضاء), nor a part
+    of it located by direction (بحر الصين الشرقي). People keep surnames such as الشرقي."""
     n = len(shorter)
     for i in range(len(longer) - n + 1):
         if longer[i : i + n] == shorter:
-            return not place or DIRECTIONS.isdisjoint(longer[:i] + longer[i + n :])
+            return not place or (
+                DIRECTIONS.isdisjoint(longer[:i] + longer[i + n :])
+                and not gazetteer.names_other(longer, shorter)
+            )
     return False
 
 
@@ -44,7 +50,7 @@ def merge(text: str, mentions: list[RawMention], gazetteer: Gazetteer) -> list[E
             for other in groups
             if len(other) > len(words)
             and kind_of[other] == kind_of[words]
-            and _contains(other, words, place)
+            and _contains(other, words, place, gazetteer)
         ]
         roots = {_root(parent, other) for other in longer}
         if len(roots) == 1:

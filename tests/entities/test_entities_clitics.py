@@ -5,6 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.entities import extract_entities
+from reader.entities.gazetteer import Gazetteer
 from reader.entities.mentions import strip_clitic, widen_place, widen_site
 from reader.entities.normalize import fold
 from reader.entities.pipeline import load_model
@@ -89,30 +90,41 @@ def test_a_name_after_a_site_word_is_that_place() -> None:
     assert widen_site(tokens, 3, 4, "PERS") == (3, "PERS")  # بطرس follows القديس, no site word
 
 
-def test_a_place_grows_over_the_direction_words_of_its_gazetteer_name() -> None:
-    gazetteer = load_model().gazetteer
-    words = ["زار", "جنوب", "أفريقيا", "ثم", "كوريا", "الجنوبية", "ودولة", "قطر"]
-    labels = ["O", "O", "B-LOC", "O", "B-LOC", "O", "O", "B-LOC"]
-    folded = [fold(w) for w in words]
-    phrases = gazetteer.phrase_spans(folded)
-    assert widen_place(folded, labels, 2, 3, phrases) == (1, 3)
-    assert widen_place(folded, labels, 4, 5, phrases) == (4, 6)
-    assert widen_place(folded, labels, 7, 8, phrases) == (7, 8)  # دولة قطر is قطر
-    tagged = ["O", "B-PERS", "B-LOC", "O", "B-LOC", "B-MISC", "O", "B-LOC"]
-    assert widen_place(folded, tagged, 2, 3, phrases) == (2, 3)  # tagged words stay out
+def test_a_place_grows_into_the_name_of_another_place(gazetteer: Gazetteer) -> None:
+    text = "زار جنوب أفريقيا ثم كوريا الجنوبية ودولة قطر وروسيا البيضاء ومكة المكرمة"
+    labels = ["O", "O", "B-LOC", "O", "B-LOC", "O", "O", "B-LOC", "B-LOC", "O", "B-LOC", "O"]
+    folded = [fold(w) for w in text.split()]
+    assert widen_place(folded, labels, 2, 3, gazetteer) == (1, 3)
+    assert widen_place(folded, labels, 4, 5, gazetteer) == (4, 6)
+    assert widen_place(folded, labels, 7, 8, gazetteer) == (7, 8)  # دولة قطر is قطر
+    assert widen_place(folded, labels, 8, 9, gazetteer) == (8, 10)  # Belarus, after و
+    assert widen_place(folded, labels, 10, 11, gazetteer) == (10, 11)  # مكة المكرمة is مكة
+    tagged = ["O", "B-PERS", "B-LOC", "O", "B-LOC", "B-MISC", "O", "B-LOC", "B-LOC", "B-LOC"]
+    assert widen_place(folded, [*tagged, "O", "O"], 2, 3, gazetteer) == (2, 3)  # tagged: out
+    assert widen_place(folded, [*tagged, "O", "O"], 8, 9, gazetteer) == (8, 9)
 
 
-def test_south_africa_and_korea_are_their_own_entries() -> None:
+def test_a_direction_word_behind_a_clitic_still_widens(gazetteer: Gazetteer) -> None:
+    folded = [fold(w) for w in ["ودول", "وجنوب", "أفريقيا"]]
+    assert widen_place(folded, ["O", "O", "B-LOC"], 2, 3, gazetteer) == (1, 3)
+
+
+def test_south_africa_korea_and_belarus_are_their_own_entries() -> None:
     text = (
         "زار الرئيس جنوب أفريقيا ثم قال إن أفريقيا تحتاج إلى السلام. "
-        "وأجرت كوريا الشمالية تجربة صاروخية، وردت كوريا الجنوبية بمناورات."
+        "وأجرت كوريا الشمالية تجربة صاروخية، وردت كوريا الجنوبية بمناورات. "
+        "وقال بايدن إن روسيا البيضاء تدعم روسيا."
     )
     places = {e.name for e in extract_entities(text) if e.type == "place"}
-    assert places == {"جنوب أفريقيا", "أفريقيا", "كوريا الشمالية", "كوريا الجنوبية"}
+    assert places == {
+        *("جنوب أفريقيا", "أفريقيا", "كوريا الشمالية", "كوريا الجنوبية"),
+        *("روسيا البيضاء", "روسيا"),
+    }
 
 
 NAME_PIECES = [
     *("جنوب", "أفريقيا", "كوريا", "الجنوبية", "الشمالية", "السودان", "ولبنان", "لبنان"),
+    *("روسيا", "البيضاء", "غينيا", "بيساو"),
     *("وبسام", "شراب", "للبنك", "ولمجلس", "الأمن", "الضفة", "الغربية", "بدير", "البلح"),
     *("دولة", "قطر", "وزار", "قال", "في", "إلى", "الرئيس", "،", ".", "\n\n"),
 ]
