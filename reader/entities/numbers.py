@@ -3,9 +3,12 @@
 Decisions a reader of the results should know:
 - A single '.' or ',' followed by exactly three digits groups thousands (``5.964`` is 5964,
   ``1,500`` is 1500) unless the integer part is 0 or longer than three digits; otherwise it is a
-  decimal point (``3.5``, ``12,5 مليون``). ``٫`` is always decimal, ``٬`` always grouping, and
-  so is the Arabic comma between digits (``100،000``) when every group after it has three digits
-  (``1990،2000`` and ``3، 4`` are lists).
+  decimal point (``3.5``, ``12,5 مليون``). ``٫`` is always decimal. ``٬`` groups thousands, but
+  one followed by other than three digits can only be a decimal point typed with its look-alike
+  (``١٢٬٥ مليار`` is 12.5 billion). The Arabic comma between digits (``100،000``) groups
+  thousands when every group after it has three digits (``1990،2000`` and ``3، 4`` are lists).
+- Digits that make no quantity (``1.2.3``) take the scale word after them along: ``مليار`` is
+  not read as a billion of its own there.
 - Digits glued to Latin letters, or joined by a hyphen to any letter, are part of an identifier
   (F16, 4G, COVID-19, كوفيد-19) and are not quantities. Times, dates and ratios written with
   ':' or '/' (10:30, 21/9/2023) and hyphenated dates (2023-09-21) are skipped whole; other
@@ -84,8 +87,10 @@ def _literal_value(digits: str) -> Fraction | None:
         if not decimal:
             return None
     elif len(set(seps)) == 1:
-        if last == "\u066c" or len(seps) > 1:
+        if len(seps) > 1:
             decimal = False
+        elif last == "\u066c":
+            decimal = len(groups[1]) != 3
         else:
             head = groups[0]
             decimal = not (len(groups[1]) == 3 and len(head) <= 3 and head[0] != "0")
@@ -255,6 +260,12 @@ class _Parser:
             return None
         return int(nxt.lex.value), nxt.end
 
+    def past_scales(self, end: int) -> int:
+        """Where the scale words juxtaposed at ``end`` stop."""
+        while (found := self._scale_after(end, 0)) is not None:
+            end = found[1]
+        return end
+
     def _term(self, tok: _Tok) -> tuple[Fraction, int | None, int] | None:
         """A count with optional scales (ألف مليون = 10^9): (value, scale or None, end)."""
         lex = tok.lex
@@ -410,7 +421,7 @@ def find_numbers(text: str) -> list[NumberMatch]:
         tok = parser.token(m.start(), first=True)
         match = parser.expression(tok) if tok else None
         if match is None:
-            pos = m.end()
+            pos = parser.past_scales(m.end()) if kind == "lit" else m.end()
             continue
         found.append(parser.leading_percent(match, found[-1].end if found else 0))
         pos = match.end

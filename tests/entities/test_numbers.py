@@ -43,6 +43,8 @@ def only(text: str) -> NumberMatch:
         ("1٬234", 1234),
         ("١٬٢٣٤٬٥٦٧", 1234567),
         ("1٬234٫5", 1234.5),
+        ("١٢٬٥", 12.5),  # ٬ before other than three digits: the decimal point's look-alike
+        ("1٬23", 1.23),
         ("5.964", 5964),  # one separator + exactly three digits: thousands
         ("1,500", 1500),
         ("1,234,567", 1234567),
@@ -65,10 +67,11 @@ def test_digit_literals(expr: str, value: int | float) -> None:
     assert spans(f"بلغ {expr} أمس") == [(expr, value)]
 
 
-@pytest.mark.parametrize("expr", ["1.2.3", "12.5.2023", "1,23,456", "1٫2٫3", "1٬23"])
+@pytest.mark.parametrize("expr", ["1.2.3", "12.5.2023", "1,23,456", "1٫2٫3", "1٬23٬4"])
 def test_malformed_grouping_is_not_a_number(expr: str) -> None:
     assert find_numbers(expr) == []
     assert parse_number(expr) is None
+    assert find_numbers(f"{expr} مليار دولار") == []  # nor is the scale word after it
 
 
 @pytest.mark.parametrize(
@@ -102,6 +105,7 @@ def test_years_and_ranges_are_numbers() -> None:
     ("expr", "value"),
     [
         ("12,5 مليون", 12_500_000),
+        ("١٢٬٥ مليار", 12_500_000_000),
         ("2.5 مليار", 2_500_000_000),
         ("3 آلاف", 3000),
         ("٣ آلاف", 3000),
