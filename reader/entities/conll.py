@@ -14,8 +14,14 @@ def read_conll(path: str | Path) -> list[tuple[list[str], list[str]]]:
     path = Path(path)
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as err:
-        raise ConllError(f"{path}: cannot read ({err.__class__.__name__}: {err})") from None
+    except FileNotFoundError:
+        raise ConllError(f"{path}: no such file or directory") from None
+    except IsADirectoryError:
+        raise ConllError(f"{path}: is a directory") from None
+    except UnicodeDecodeError as err:
+        raise ConllError(f"{path}: not UTF-8 text (byte {err.start})") from None
+    except OSError as err:
+        raise ConllError(f"{path}: cannot read ({err.strerror or err})") from None
     sentences: list[tuple[list[str], list[str]]] = []
     tokens: list[str] = []
     tags: list[str] = []

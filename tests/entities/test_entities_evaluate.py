@@ -41,8 +41,14 @@ def test_read_conll_and_bad_input(tmp_path: Path) -> None:
     bad.write_text("باكو\tLOCATION\n", encoding="utf-8")
     with pytest.raises(ConllError, match=r"bad.tsv:1: expected"):
         read_conll(bad)
-    with pytest.raises(ConllError, match="cannot read"):
+    with pytest.raises(ConllError, match=r"missing\.tsv: no such file or directory$"):
         read_conll(tmp_path / "missing.tsv")
+    with pytest.raises(ConllError, match=r": is a directory$"):
+        read_conll(tmp_path)
+    latin = tmp_path / "latin.tsv"
+    latin.write_bytes("café\tO\n".encode("latin-1"))
+    with pytest.raises(ConllError, match=r"latin.tsv: not UTF-8 text \(byte 3\)$"):
+        read_conll(latin)
 
 
 def test_format_table_lists_every_row() -> None:
