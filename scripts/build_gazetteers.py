@@ -56,6 +56,8 @@ CLDR_SUBDIVISIONS = Path("/usr/share/unicode/cldr/common/subdivisions/ar.xml")
 # Administrative heads CLDR puts before many subdivision names (ولاية كابول): the bare name is
 # how news mostly writes them, so both forms are kept.
 ADMINISTRATIVE_HEADS = ("ولاية", "إمارة", "امارة", "محافظة", "منطقة", "إقليم", "مقاطعة", "بلدية")
+# Heads of a city's name that leave it the same place to a reader (مدينة لندن, واشنطن العاصمة).
+CITY_HEADS = ("مدينة", "المدينة", "العاصمة", "عاصمة", "بلدة", "قرية")
 Places = dict[str, set[str]]  # gazetteer key -> identities ("t:BY", "gn:625144", "sub:gbeng")
 
 
@@ -140,29 +142,43 @@ def geonames_cities(min_population: int) -> Places:
 
 def other_places(places: Places) -> list[list[str]]:
     """[before, inner, after] word runs of place names ``before inner after`` that name another
-    place than their inner words: a direction word says so (جنوب أفريقيا, كوريا الجنوبية), or the
-    sources identify both names and never with the same place (روسيا البيضاء is Belarus, not
-    روسيا). Names the sources identify in different ways only (a CLDR time-zone city, a
-    GeoNames city) are not told apart."""
+    place than their inner words:
+      * a direction word next to the inner words says so (جنوب أفريقيا, كوريا الجنوبية,
+        محافظة شمال سيناء; but not وسط مدينة دبي, a part of the city);
+      * or the sources identify both names, never with the same place, and the added words are
+        more than heads such as مدينة or العاصمة and direction words (روسيا البيضاء is Belarus,
+        not روسيا; GeoNames' City of London district is still لندن to a reader, and وسط مدينة
+        دبي is دبي).
+    Names the sources identify in different ways only (a CLDR time-zone city, a GeoNames city)
+    are not told apart, and inner words that are all heads or direction words are left out."""
+    city_heads = {fold(w) for w in CITY_HEADS}
+    plain = {*city_heads, *(fold(w) for w in ADMINISTRATIVE_HEADS), *DIRECTIONS, "و"}
     pairs = []
     for longer, ids in places.items():
         words = longer.split(" ")
         for size in range(1, len(words)):
             for i in range(len(words) - size + 1):
-                inner = " ".join(words[i : i + size])
-                added = words[:i] + words[i + size :]
-                inner_ids = places.get(inner)
-                by_direction = not DIRECTIONS.isdisjoint(added)
+                inner = words[i : i + size]
+                before, after = words[:i], words[i + size :]
+                if plain.issuperset(inner):
+                    continue
+                inner_ids = places.get(" ".join(inner), set())
+                by_direction = city_heads.isdisjoint(before + after) and not DIRECTIONS.isdisjoint(
+                    [*before[-1:], *after[:1]]
+                )
                 by_identity = (
-                    inner_ids is not None
-                    and ids.isdisjoint(inner_ids)
-                    and not {s.partition(":")[0] for s in ids}.isdisjoint(
-                        s.partition(":")[0] for s in inner_ids
-                    )
+                    ids.isdisjoint(inner_ids)
+                    and not _spaces(ids).isdisjoint(_spaces(inner_ids))
+                    and not plain.issuperset(before + after)
                 )
                 if by_direction or by_identity:
-                    pairs.append([" ".join(words[:i]), inner, " ".join(words[i + size :])])
+                    pairs.append([" ".join(before), " ".join(inner), " ".join(after)])
     return sorted(pairs)
+
+
+def _spaces(ids: set[str]) -> set[str]:
+    """The identity schemes of ``ids`` ("t", "gn", "sub", "tz")."""
+    return {identity.partition(":")[0] for identity in ids}
 
 
 def person_names() -> dict[str, set[str]]:

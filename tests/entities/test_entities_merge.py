@@ -99,14 +99,19 @@ def test_a_place_inside_the_name_of_another_place_stays_apart(
     assert sorted(e.name for e in entities) == sorted(names)
 
 
-def test_a_place_inside_a_longer_name_of_itself_merges(gazetteer: Gazetteer) -> None:
-    text = "زار مكة المكرمة ثم مكة، وقال إن المملكة العربية السعودية هي السعودية"
-    entities = merge(
-        text,
-        mentions_of(text, "place", "مكة المكرمة", "مكة", "المملكة العربية السعودية", "السعودية"),
-        gazetteer,
-    )
-    assert sorted((e.name, len(e.mentions)) for e in entities) == [
-        ("المملكة العربية السعودية", 2),
-        ("مكة المكرمة", 2),
-    ]
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("زار مكة المكرمة ثم مكة", ["مكة المكرمة", "مكة"]),
+        ("إن المملكة العربية السعودية هي السعودية", ["المملكة العربية السعودية", "السعودية"]),
+        # GeoNames' City of London district and Sofia City province are other ids, but a reader
+        # means the city: heads such as مدينة and العاصمة do not make another place.
+        ("وصل إلى مدينة لندن ثم غادر لندن", ["مدينة لندن", "لندن"]),
+        ("في واشنطن العاصمة قال مسؤول في واشنطن", ["واشنطن العاصمة", "واشنطن"]),
+    ],
+)
+def test_a_place_inside_a_longer_name_of_itself_merges(
+    text: str, names: list[str], gazetteer: Gazetteer
+) -> None:
+    (entity,) = merge(text, mentions_of(text, "place", *names), gazetteer)
+    assert (entity.name, len(entity.mentions)) == (names[0], 2)
