@@ -7,8 +7,6 @@ Decisions a reader of the results should know:
   one followed by other than three digits can only be a decimal point typed with its look-alike
   (``١٢٬٥ مليار`` is 12.5 billion). The Arabic comma between digits (``100،000``) groups
   thousands when every group after it has three digits (``1990،2000`` and ``3، 4`` are lists).
-- Digits that make no quantity (``1.2.3``) take the scale word after them along: ``مليار`` is
-  not read as a billion of its own there.
 - Digits glued to Latin letters, or joined by a hyphen to any letter, are part of an identifier
   (F16, 4G, COVID-19, كوفيد-19) and are not quantities. Times, dates and ratios written with
   ':' or '/' (10:30, 21/9/2023) and hyphenated dates (2023-09-21) are skipped whole; other
@@ -73,6 +71,7 @@ _LATIN = re.compile("[A-Za-z]")
 _LETTER = re.compile(f"[A-Za-z{_WORD_CHARS}]")
 _TO_ASCII = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _SEPARATORS = re.compile("([.,\u066b\u066c])")
+_ALFAY = LEXICON["الفي"]
 
 
 def _literal_value(digits: str) -> Fraction | None:
@@ -174,6 +173,8 @@ class _Parser:
             if entry is None:
                 return None
             prefix, lex = entry
+            if lex is _ALFAY and self.text[len(word.rstrip(MARK)) + pos - 1] == "ى":
+                return None  # ألفى "found", not ألفي "two thousand" (ى folds to ي)
             if key == "واحد" and (self._hamza_after_waw(pos) or self._ten_at(m.end())):
                 prefix, lex = "و", LEXICON["احد"]  # وأحد عشر: "and eleven", not واحد "one"
             start = _body_start(norm, pos, prefix) if prefix else pos
@@ -259,12 +260,6 @@ class _Parser:
         if nxt.lex.form not in ("sing", "acc", "plural") or nxt.lex.value <= above:
             return None
         return int(nxt.lex.value), nxt.end
-
-    def past_scales(self, end: int) -> int:
-        """Where the scale words juxtaposed at ``end`` stop."""
-        while (found := self._scale_after(end, 0)) is not None:
-            end = found[1]
-        return end
 
     def _term(self, tok: _Tok) -> tuple[Fraction, int | None, int] | None:
         """A count with optional scales (ألف مليون = 10^9): (value, scale or None, end)."""
@@ -421,7 +416,7 @@ def find_numbers(text: str) -> list[NumberMatch]:
         tok = parser.token(m.start(), first=True)
         match = parser.expression(tok) if tok else None
         if match is None:
-            pos = parser.past_scales(m.end()) if kind == "lit" else m.end()
+            pos = m.end()
             continue
         found.append(parser.leading_percent(match, found[-1].end if found else 0))
         pos = match.end
