@@ -13,6 +13,9 @@ Sources (all read locally from the installed packages, nothing is downloaded):
   * arabnamer: the Arabic spellings in its English -> Arabic name dictionary (CC BY 4.0, mostly
     from the European Commission's JRC-Names, names seen in news), which holds the foreign
     surnames (يلتسين, شوماخر, رامسفيلد) that the Arabic name lists lack.
+  * arwikicats: the Arabic Wikipedia names of sports clubs in its category translation tables
+    (MIT): بايرن ميونخ, دينامو كييف, يوفنتوس; in a sports report a city often names its club,
+    which ANERcorp tags as an organization.
 
 Place names keep the identities their sources give them (territory code, subdivision code,
 GeoNames id) until ``other_places`` has recorded which names inside longer place names belong
@@ -58,6 +61,10 @@ CLDR_SUBDIVISIONS = Path("/usr/share/unicode/cldr/common/subdivisions/ar.xml")
 ADMINISTRATIVE_HEADS = ("ولاية", "إمارة", "امارة", "محافظة", "منطقة", "إقليم", "مقاطعة", "بلدية")
 # Heads of a city's name that leave it the same place to a reader (مدينة لندن, واشنطن العاصمة).
 CITY_HEADS = ("مدينة", "المدينة", "العاصمة", "عاصمة", "بلدة", "قرية")
+# What club names carry besides the name: "club" before it, the sport or section after it.
+_CLUB_HEAD = re.compile(r"^(ال)?نادي\s+")
+_CLUB_TAIL = re.compile(r"\s+(ل(كرة|هوكي)\s.*|للسيدات.*|للرجال.*|الرياضي.*|داخل الصالات.*)$")
+_NOT_A_CLUB = re.compile(r"[0-9A-Za-z]|دوري|الدرجة|بطولة|كأس")
 Places = dict[str, set[str]]  # gazetteer key -> identities ("t:BY", "gn:625144", "sub:gbeng")
 
 
@@ -221,6 +228,21 @@ def news_names() -> set[str]:
     return clean(arabic for arabic in pairs.values() if len(arabic.split()) == 1)
 
 
+def club_names() -> set[str]:
+    """Sports club names from arwikicats' club table (read, not imported: importing it loads
+    its translation tables), without the نادي before and the sport after them (نادي برشلونة
+    لكرة السلة -> برشلونة); league and cup names are left out."""
+    path = metadata.distribution("arwikicats").locate_file("ArWikiCats/jsons/sports/Clubs_key.json")
+    table = json.loads(Path(str(path)).read_text(encoding="utf-8"))
+    names = set()
+    for arabic in table.values():
+        name = _CLUB_HEAD.sub("", re.sub(r"\(.*?\)", " ", arabic).strip())
+        name = _CLUB_TAIL.sub("", name).strip()
+        if not _NOT_A_CLUB.search(name) and len(name.split()) <= 4 and (k := key(name)):
+            names.add(k)
+    return names
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
@@ -251,6 +273,7 @@ def main(argv: list[str] | None = None) -> int:
         "subdivision": sorted(provinces.keys() - country_names),
         **{category: sorted(entries) for category, entries in names.items()},
         "news": sorted(news_names()),
+        "club": sorted(club_names()),
         "nationality": sorted(stems),
         "other_places": other_places(places),
     }

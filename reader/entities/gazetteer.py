@@ -20,6 +20,7 @@ CATEGORIES = (
     "surname_rare",
     "person_rare",
     "news",
+    "club",
 )
 PLACES = frozenset(("country", "region", "city", "town", "subdivision"))
 PEOPLE = frozenset(
