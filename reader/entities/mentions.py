@@ -1,5 +1,5 @@
 """Tagged token spans to clean name mentions: titles dropped, sites and directed places taken
-in, clitics cut, adjectives refused."""
+in, clitics cut, names run together cut apart, adjectives refused."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from reader.entities.gazetteer import PEOPLE, PLACES, Gazetteer
 from reader.entities.normalize import fold, proclitic_splits, strip_harakat
 from reader.entities.tokens import Token
-from reader.entities.usage import Usage
+from reader.entities.usage import Usage, without_article
 
 KINDS = {"PERS": "person", "LOC": "place", "ORG": "organization"}
 _CATEGORIES = {"PERS": PEOPLE, "LOC": PLACES}  # gazetteer names of each type
@@ -219,14 +219,39 @@ def _restore(word: str, cut: int, stem: str) -> str:
     return word[cut:]
 
 
-def split_joined(tokens: Sequence[Token], seen: set[str]) -> list[tuple[Token, ...]]:
-    """Cut a person span where a later word carries a proclitic before a name known elsewhere.
+def split_joined(
+    tokens: Sequence[Token], seen: set[str], kind: str, gazetteer: Gazetteer
+) -> list[tuple[Token, ...]]:
+    """Cut a person or place span where the tagger ran two names together.
 
-    The tagger sometimes runs two names together (بلينكن لباشينيان: "Blinken to Pashinyan").
+    A person span is cut where a later word carries a proclitic before a name known elsewhere
+    (بلينكن لباشينيان: "Blinken to Pashinyan"). A place span is cut before a word that joins
+    another place with و (فلسطين ولبنان: "Palestine and Lebanon"; ANERcorp tags some lists so),
+    when the place after it is known elsewhere in the article or to the gazetteer, unless the
+    whole span is one place's name (البوسنة والهرسك, ترينيداد وتوباغو).
     """
+    if kind == "LOC":
+        if gazetteer.is_place(tuple(fold(t.text) for t in tokens)):
+            return [tuple(tokens)]
+
+        def joins(key: str) -> bool:
+            if key[0] != "و" or gazetteer.knows(key, PLACES):  # وهران: the و is the name's
+                return False
+            stem = key[1:]
+            return stem in seen or any(
+                gazetteer.knows(s, PLACES) for s in (stem, without_article(stem))
+            )
+
+    elif kind == "PERS":
+
+        def joins(key: str) -> bool:
+            return any(stem in seen for cut, stem in proclitic_splits(key) if cut)
+
+    else:
+        return [tuple(tokens)]
     parts = [[tokens[0]]]
     for token in tokens[1:]:
-        if any(stem in seen for cut, stem in proclitic_splits(fold(token.text)) if cut):
+        if joins(fold(token.text)):
             parts.append([token])
         else:
             parts[-1].append(token)
@@ -261,7 +286,7 @@ def build_mentions(
     out = []
     for kind, offsets in cleaned:
         whole = tokens(offsets)
-        for part in split_joined(whole, seen) if kind == "PERS" else [whole]:
+        for part in split_joined(whole, seen, kind, gazetteer):
             cut, first = strip_clitic(
                 part[0].text, gazetteer, usage, seen - {fold(part[0].text)}, kind
             )

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from reader.entities import extract_entities
 from reader.entities.gazetteer import Gazetteer
-from reader.entities.mentions import strip_clitic, widen_place, widen_site
+from reader.entities.mentions import split_joined, strip_clitic, widen_place, widen_site
 from reader.entities.normalize import fold
 from reader.entities.pipeline import load_model
 from reader.entities.tokens import Token
@@ -81,6 +81,34 @@ def test_latin_text_yields_no_sentence_fragments() -> None:
     )
     names = {e.name for e in extract_entities(text)}
     assert not any(name[0].islower() or " by " in name for name in names)
+
+
+@pytest.mark.parametrize(
+    ("span", "seen", "parts"),
+    [
+        # ANERcorp tags some lists of places as one span; each place is its own mention.
+        ("فلسطين ولبنان", set(), ["فلسطين", "ولبنان"]),
+        ("أوروبا والولايات المتحدة الأمريكية", set(), ["أوروبا", "والولايات المتحدة الأمريكية"]),
+        ("الأردن والباكستان", set(), ["الأردن", "والباكستان"]),
+        ("شبعا وكفرشوبا", {"كفرشوبا"}, ["شبعا", "وكفرشوبا"]),  # known from the article
+        # One place's name with و in it, and a و that is the place's own first letter.
+        ("البوسنة والهرسك", set(), ["البوسنة والهرسك"]),
+        ("ترينيداد وتوباغو", set(), ["ترينيداد وتوباغو"]),
+        ("نيويورك وهران", set(), ["نيويورك وهران"]),
+        ("شبعا وكفرشوبا", set(), ["شبعا وكفرشوبا"]),  # nothing says كفرشوبا is a place
+    ],
+)
+def test_a_place_span_is_cut_before_another_place_joined_by_and(
+    gazetteer: Gazetteer, span: str, seen: set[str], parts: list[str]
+) -> None:
+    tokens = [Token(w, 0, 0) for w in span.split()]
+    cut = split_joined(tokens, {fold(w) for w in seen}, "LOC", gazetteer)
+    assert [" ".join(t.text for t in part) for part in cut] == parts
+
+
+def test_an_organization_keeps_its_and() -> None:
+    tokens = [Token(w, 0, 0) for w in ["منظمة", "الأغذية", "والزراعة"]]
+    assert split_joined(tokens, {fold("الزراعة")}, "ORG", load_model().gazetteer) == [tuple(tokens)]
 
 
 def test_a_name_after_a_site_word_is_that_place() -> None:
