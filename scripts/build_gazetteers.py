@@ -44,7 +44,7 @@ from babel import Locale
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reader.entities.gazetteer import DIRECTIONS  # noqa: E402
+from reader.entities.gazetteer import ADMINISTRATIVE_HEADS, CITY_HEADS, DIRECTIONS  # noqa: E402
 from reader.entities.normalize import fold  # noqa: E402
 
 DEFAULT_OUT = ROOT / "reader" / "entities" / "model" / "gazetteers.json"
@@ -56,11 +56,6 @@ CITY_POPULATION = 15_000
 TOWN_POPULATION = 1_000
 MIN_NAME_COUNT = 2  # name-index units seen once are mostly transliteration noise
 CLDR_SUBDIVISIONS = Path("/usr/share/unicode/cldr/common/subdivisions/ar.xml")
-# Administrative heads CLDR puts before many subdivision names (ولاية كابول): the bare name is
-# how news mostly writes them, so both forms are kept.
-ADMINISTRATIVE_HEADS = ("ولاية", "إمارة", "امارة", "محافظة", "منطقة", "إقليم", "مقاطعة", "بلدية")
-# Heads of a city's name that leave it the same place to a reader (مدينة لندن, واشنطن العاصمة).
-CITY_HEADS = ("مدينة", "المدينة", "العاصمة", "عاصمة", "بلدة", "قرية")
 # What club names carry besides the name: "club" before it, the sport or section after it.
 _CLUB_HEAD = re.compile(r"^(ال)?نادي\s+")
 _CLUB_TAIL = re.compile(r"\s+(ل(كرة|هوكي)\s.*|للسيدات.*|للرجال.*|الرياضي.*|داخل الصالات.*)$")
@@ -115,7 +110,7 @@ def subdivisions(path: Path) -> Places:
             identity = "sub:" + element.get("type", name)
             pairs.append((name, identity))
             head, _, rest = name.partition(" ")
-            if head in ADMINISTRATIVE_HEADS and rest:
+            if fold(head) in ADMINISTRATIVE_HEADS and rest:  # ولاية كابول: news writes كابول
                 pairs.append((rest, identity))
     return identified(pairs)
 
@@ -158,8 +153,7 @@ def other_places(places: Places) -> list[list[str]]:
         دبي is دبي).
     Names the sources identify in different ways only (a CLDR time-zone city, a GeoNames city)
     are not told apart, and inner words that are all heads or direction words are left out."""
-    city_heads = {fold(w) for w in CITY_HEADS}
-    plain = {*city_heads, *(fold(w) for w in ADMINISTRATIVE_HEADS), *DIRECTIONS, "و"}
+    plain = {*CITY_HEADS, *ADMINISTRATIVE_HEADS, *DIRECTIONS, "و"}
     pairs = []
     for longer, ids in places.items():
         words = longer.split(" ")
@@ -170,7 +164,7 @@ def other_places(places: Places) -> list[list[str]]:
                 if plain.issuperset(inner):
                     continue
                 inner_ids = places.get(" ".join(inner), set())
-                by_direction = city_heads.isdisjoint(before + after) and not DIRECTIONS.isdisjoint(
+                by_direction = CITY_HEADS.isdisjoint(before + after) and not DIRECTIONS.isdisjoint(
                     [*before[-1:], *after[:1]]
                 )
                 by_identity = (

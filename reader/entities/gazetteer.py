@@ -38,6 +38,13 @@ DIRECTIONS = frozenset(
     ]
 )
 
+# Head words of place names (ولاية الخرطوم, مدينة لندن): added to a name they leave it the same
+# place, and alone they name none (but المدينة alone is also Medina).
+ADMINISTRATIVE_HEADS = frozenset(
+    fold(w) for w in ("ولاية", "إمارة", "محافظة", "منطقة", "إقليم", "مقاطعة", "بلدية")
+)
+CITY_HEADS = frozenset(fold(w) for w in ("مدينة", "المدينة", "العاصمة", "عاصمة", "بلدة", "قرية"))
+
 
 class Gazetteer:
     """Folded name lists; single words map to categories, phrases are matched token by token."""

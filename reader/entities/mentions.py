@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from reader.entities.gazetteer import PEOPLE, PLACES, Gazetteer
+from reader.entities.gazetteer import ADMINISTRATIVE_HEADS, CITY_HEADS, PEOPLE, PLACES, Gazetteer
 from reader.entities.normalize import fold, proclitic_splits, strip_harakat
 from reader.entities.tokens import Token
 from reader.entities.usage import Usage, without_article
@@ -70,6 +70,10 @@ TITLES = frozenset(
 )
 
 
+# A place mention of these words alone, with or without ال, is no name (بولاية: "in the state
+# of", المحافظة); but المدينة is Medina.
+_HEADS = {without_article(w) for w in ADMINISTRATIVE_HEADS | CITY_HEADS}
+_HEADS_ALONE = {*_HEADS, *("ال" + w for w in _HEADS)} - {fold("المدينة")}
 # Words that make a following name a named site (ساحة القديس بطرس is a place, not a person).
 SITES = frozenset(fold(w) for w in ["ساحة", "ميدان", "شارع", "جسر", "ملعب", "مطار", "حي"])
 
@@ -143,7 +147,8 @@ def _latin_name(tokens: Sequence[Token]) -> bool:
 def clean_span(
     tokens: Sequence[Token], kind: str, gazetteer: Gazetteer
 ) -> tuple[Token, ...] | None:
-    """Drop persons' leading titles and edge punctuation; refuse lone nationality adjectives."""
+    """Drop persons' leading titles and edge punctuation; refuse lone nationality adjectives
+    and places that are only head words (ولاية, العاصمة)."""
     tokens = list(tokens)
     while tokens and not tokens[-1].text[0].isalnum():
         tokens.pop()
@@ -156,6 +161,11 @@ def clean_span(
             tokens.pop(0)
         if tokens and fold(tokens[0].text) in TITLES:
             return None
+    if kind == "LOC" and all(
+        _HEADS_ALONE.intersection(stem for _, stem in proclitic_splits(fold(t.text)))
+        for t in tokens
+    ):
+        return None
     if kind == "LOC" and len(tokens) == 1:
         word = tokens[0].text
         places = [

@@ -6,7 +6,13 @@ from hypothesis import strategies as st
 
 from reader.entities import extract_entities
 from reader.entities.gazetteer import Gazetteer
-from reader.entities.mentions import split_joined, strip_clitic, widen_place, widen_site
+from reader.entities.mentions import (
+    clean_span,
+    split_joined,
+    strip_clitic,
+    widen_place,
+    widen_site,
+)
 from reader.entities.normalize import fold
 from reader.entities.pipeline import load_model
 from reader.entities.tokens import Token
@@ -109,6 +115,27 @@ def test_a_place_span_is_cut_before_another_place_joined_by_and(
 def test_an_organization_keeps_its_and() -> None:
     tokens = [Token(w, 0, 0) for w in ["منظمة", "الأغذية", "والزراعة"]]
     assert split_joined(tokens, {fold("الزراعة")}, "ORG", load_model().gazetteer) == [tuple(tokens)]
+
+
+@pytest.mark.parametrize(
+    ("span", "kept"),
+    [
+        ("بولاية", False),  # "in the state of": the tagger sometimes takes it for a place
+        ("المحافظة", False),
+        ("العاصمة", False),
+        ("مدينة", False),
+        ("المدينة", True),  # Medina
+        ("بالمدينة", True),
+        ("ولاية الخرطوم", True),
+        ("محافظة", True),  # a person may be called so; only places are refused
+    ],
+)
+def test_a_place_of_head_words_alone_is_no_name(
+    gazetteer: Gazetteer, span: str, kept: bool
+) -> None:
+    tokens = [Token(w, 0, 0) for w in span.split()]
+    kind = "PERS" if span == "محافظة" else "LOC"
+    assert (clean_span(tokens, kind, gazetteer) is not None) == kept
 
 
 def test_a_name_after_a_site_word_is_that_place() -> None:
