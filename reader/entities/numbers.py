@@ -11,9 +11,13 @@ Decisions a reader of the results should know:
   (F16, 4G, COVID-19, كوفيد-19) and are not quantities. Times, dates and ratios written with
   ':' or '/' (10:30, 21/9/2023) and hyphenated dates (2023-09-21) are skipped whole; other
   hyphens separate numbers (2020-2023 gives two).
-- Ordinals (ثالث، الأول), definite cardinals (الثلاثة، الاثنين: also "Monday", العشرين: mostly
-  "twentieth"), vague plurals (عشرات، مئات، آلاف alone) and dual nouns (طفلان "two children":
-  the -ان/-ين ending is shared with names and ordinary words, لبنان، سلمان، حين) are not numbers.
+- A definite cardinal from three to nineteen counts after a definite noun (الأشهر الثلاثة,
+  الدول الخمس الكبرى, الشهور الاثني عشر), with no counted noun kept: an adjective or the
+  second noun of a construct often stands between (القباب الذهبية السبع, عجائب الدنيا
+  السبع). Ordinals (ثالث، الأول), the other definite cardinals (الاثنين: also "Monday",
+  العشرين: mostly "twentieth"), vague plurals (عشرات، مئات، آلاف alone) and dual nouns (طفلان
+  "two children": the -ان/-ين ending is shared with names and ordinary words, لبنان، سلمان،
+  حين) are not numbers.
   A fraction counts only with a scale (نصف مليون) or after a number (ثلاثة ملايين ونصف).
 - Signs are not read: ``-5`` is 5.
 """
@@ -72,6 +76,8 @@ _LETTER = re.compile(f"[A-Za-z{_WORD_CHARS}]")
 _TO_ASCII = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _SEPARATORS = re.compile("([.,\u066b\u066c])")
 _ALFAY = LEXICON["الفي"]
+# The article with the clitics before it, as the folded noun before a definite cardinal starts.
+_ARTICLES = ("وبال", "وكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال")
 
 
 def _literal_value(digits: str) -> Fraction | None:
@@ -305,6 +311,8 @@ class _Parser:
 
     def expression(self, tok: _Tok) -> NumberMatch | None:
         """The whole quantity starting at ``tok``: terms joined by و in falling scale order."""
+        if tok.lex is not None and tok.lex.kind == "definite":
+            return self._definite(tok)
         if tok.lex is not None and tok.lex.kind == "ten" and self._after_ordinal(tok.start):
             return None
         term = self._term(tok)
@@ -329,9 +337,8 @@ class _Parser:
         value: int | float = int(total) if total.denominator == 1 else float(total)
         return NumberMatch(tok.start, end, value, percent, unit)
 
-    def _after_ordinal(self, start: int) -> bool:
-        """Whether the word before ``start`` makes a following عشر part of an ordinal or a
-        definite phrase (الثالث عشر، الاثني عشر), not the number ten."""
+    def _word_before(self, start: int) -> tuple[int, int]:
+        """(begin, end) of the word before ``start`` across spaces; empty if there is none."""
         norm = self.norm
         end = start
         while end and norm[end - 1] in _SPACE_CHARS:
@@ -339,8 +346,32 @@ class _Parser:
         begin = end
         while begin and end - begin < _LONGEST_WORD and _WORD.match(norm[begin - 1]):
             begin -= 1
-        word = fold(norm[begin:end])
+        return begin, end
+
+    def _after_ordinal(self, start: int) -> bool:
+        """Whether the word before ``start`` makes a following عشر part of an ordinal or a
+        definite phrase (الثالث عشر، الاثني عشر), not the number ten."""
+        word = fold(self.norm[slice(*self._word_before(start))])
         return word.startswith("ال") or word in ORDINALS
+
+    def _definite(self, tok: _Tok) -> NumberMatch | None:
+        """A definite cardinal after a definite noun (الأشهر الثلاثة), with a following عشر
+        (الأيام الثلاثة عشر: 13)."""
+        begin, end = self._word_before(tok.start)
+        if tok.conj or tok.prefixed or end == tok.start or begin == end:
+            return None
+        noun = fold(self.norm[begin:end])
+        article = next((a for a in _ARTICLES if noun.startswith(a)), "")
+        bare = noun[len(article) :]
+        if not article or len(bare) < 2 or noun in PREFIXED or bare in NOT_UNITS:
+            return None
+        value, stop = tok.lex.value, tok.end
+        ten = self._next(tok.end, conj=False)
+        if value < 10 and ten and ten.lex and ten.lex.kind == "ten":
+            value, stop = value + 10, ten.end
+        elif value < 3:
+            return None
+        return NumberMatch(tok.start, stop, int(value), False, None)
 
     def _percent(self, pos: int) -> tuple[int, bool]:
         norm = self.norm

@@ -10,7 +10,9 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Literal, NamedTuple
 
-Kind = Literal["unit", "teenhead", "ten", "tens", "hundred", "hundreds", "scale", "fraction"]
+Kind = Literal[
+    "unit", "teenhead", "ten", "tens", "hundred", "hundreds", "scale", "fraction", "definite"
+]
 Form = Literal["", "sing", "acc", "plural", "dual", "def"]
 
 MARK = "\u0640"  # tatweel: what harakat fold to
@@ -148,6 +150,13 @@ def _build() -> dict[str, Lexeme]:
                 lex[word] = Lexeme("scale", scale, form)
     for word, value in _FRACTIONS.items():
         lex[word] = Lexeme("fraction", value)
+    # Definite cardinals after their noun (الأشهر الثلاثة "the three months"); the grammar takes
+    # them only there, and 1 and 2 only before عشر (الشهور الاثني عشر; الأحد is "Sunday",
+    # الاثنين "Monday"). Not الست ("the lady"), nor the definite tens (القرن العشرين: "twentieth").
+    for word, value in (*_UNITS.items(), *_TEEN_HEADS.items()):
+        if value and word not in ("ست", "ثمان", "واحد", "واحده", "ثنتان", "ثنتين"):
+            lex["ال" + word] = Lexeme("definite", value)
+    lex["العشر"] = lex["العشره"] = Lexeme("definite", 10)
     return lex
 
 

@@ -390,13 +390,35 @@ def test_plain_numbers_are_not_percentages() -> None:
         "القرن الثالث عشر",
         "الحادي عشر من سبتمبر",
         "الساعة الحادية عشرة",
-        "الشهور الاثني عشر",
         "لست أدري",
-        "الدول الثلاث",
+        "يوم الأحد المقبل",
+        "القرن العشرين",
+        "والثلاث الأخرى",  # no noun before it
+        "ضريبة الخمس",  # no definite noun before: الخمس "the fifth" (a tax)
+        "السيدة الست",
     ],
 )
 def test_words_that_look_like_numbers(text: str) -> None:
     assert find_numbers(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "value"),
+    [
+        ("خلال الأشهر الثلاثة الماضية", "الثلاثة", 3),
+        ("الدول الخمس الكبرى", "الخمس", 5),
+        ("وقتل المراقبين الأربعة.", "الأربعة", 4),
+        ("بالنقاط السبع،", "السبع", 7),
+        ("للشهور الثمانية", "الثمانية", 8),
+        ("في السنوات العشر الماضية", "العشر", 10),
+        ("الأيام الثلاثة عشر", "الثلاثة عشر", 13),
+        ("الشهور الاثني عشر", "الاثني عشر", 12),
+        ("الساعات الإحدى عشرة", "الإحدى عشرة", 11),
+    ],
+)
+def test_definite_cardinals_after_their_noun(text: str, number: str, value: int) -> None:
+    (match,) = find_numbers(text)
+    assert (text[match.start : match.end], match.value, match.unit) == (number, value, None)
 
 
 @pytest.mark.parametrize("expr", ["ثالث", "عشرات", "مئات", "آلاف", "أحد", "نصف", "", "  ", "abc"])
