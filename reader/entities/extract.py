@@ -25,7 +25,14 @@ from reader.entities.merge import merge
 from reader.entities.normalize import fold
 from reader.entities.numbers import find_numbers
 from reader.entities.pipeline import load_model, tag_window
-from reader.entities.rules import RepeatedPlaces, is_plural_adjective, label_places, ministries
+from reader.entities.rules import (
+    RepeatedPlaces,
+    SurnameFamilies,
+    is_plural_adjective,
+    label_places,
+    label_surnames,
+    ministries,
+)
 from reader.entities.tokens import Token, iter_sentences, iter_tokens
 
 # Shares of the progress bar: tagging dominates the work.
@@ -119,22 +126,32 @@ def extract_entities(text: str, progress: Callable[[float], None] | None = None)
         _tag(window, votes, tagged)
     report(_TAGGED)
     known = votes.known()
-    places = RepeatedPlaces()
+    places, families = RepeatedPlaces(), SurnameFamilies()
     step = max(len(tagged) // 50, 1)
     for n in range(len(tagged)):
         words = tagged.words(text, n)
         labels = apply([fold(w) for w in words], tagged.get_labels(n), known)
         tagged.set_labels(n, labels)
-        places.add(words, labels, model.features.unknown(words))
+        unknown = model.features.unknown(words)
+        places.add(words, labels, unknown)
+        families.add(words, labels)
         if n % step == 0:
             report(_TAGGED + (_PROPAGATED - _TAGGED) * n / len(tagged))
-    repeated = places.places()
+    repeated, endings = places.places(), families.endings()
     usage = model.features.usage
+
+    def listed(word: str) -> bool:
+        """Whether the corpus or the gazetteer knows a word (a name's words are in neither)."""
+        return usage.reading(fold(word)) is not None or bool(model.gazetteer.word_categories(word))
+
     spans: list[Span] = []
     for n in range(len(tagged)):
         tokens = tagged.tokens(text, n)
         words = [t.text for t in tokens]
-        labels = label_places(words, tagged.get_labels(n), model.features.unknown(words), repeated)
+        unknown = model.features.unknown(words)
+        labels = label_places(words, tagged.get_labels(n), unknown, repeated)
+        if endings:
+            labels = label_surnames(words, labels, unknown, endings, listed)
         folded: list[str] = []
         for start, end, kind in chunks(labels):
             if kind == "PERS" and end - start == 1 and is_plural_adjective(words[start], usage):

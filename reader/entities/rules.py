@@ -1,21 +1,26 @@
 """Extraction conventions beyond the ANERcorp annotation, applied to articles only.
 
-ANERcorp never tags ministries, and a tagger trained on 2007 news cannot know every region,
-so `reader extract` adds three rules (`reader eval-ner` scores the tagger without them):
+ANERcorp never tags ministries, and a tagger trained on 2007 news cannot know every region or
+every foreign name, so `reader extract` adds these rules (`reader eval-ner` scores the tagger
+without them):
   * ministries: وزارة followed by definite words (وزارة الدفاع الروسية) are organizations;
   * repeated unknown phrases: a sequence of two or three words the training text never used,
     left untagged, repeated at least three times in the article and mostly after a place
     preposition (في ناغورني قره باخ) is a place;
   * a one-word "person" that is the plural of a relative adjective (إنفصاليو, "separatists
-    of") is a description, not a name.
+    of") is a description, not a name;
+  * surname families: when two people of the article have surnames with the same national
+    ending (باشينيان, فاردانيان: Armenian -يان), two words no word list knows, the second with
+    that ending, are a given name and surname (أناهيت مناسيان). On the whole train split as
+    one article the rule finds nothing and adds nothing wrong: it needs such a family.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from reader.entities.conll import label
+from reader.entities.conll import chunks, label
 from reader.entities.features import core_form
 from reader.entities.normalize import fold, proclitic_splits
 from reader.entities.tokens import Token
@@ -25,6 +30,17 @@ MINISTRY = "وزاره"
 MAX_MINISTRY_WORDS = 3
 PLACE_PREPOSITIONS = frozenset(fold(w) for w in ["في", "من", "إلى", "الى", "داخل", "حول"])
 MIN_REPEATS = 3
+# Endings of transliterated surnames that mark their nation (Armenian, Russian, Polish,
+# Ukrainian, Georgian, Turkish, Persian, Serbian and Croatian), longest first.
+SURNAME_ENDINGS = tuple(
+    fold(w)
+    for w in [
+        *("شفيلي", "أوغلو", "ينكو", "فيتش", "زاده", "يان", "وفا", "يفا", "سكي", "يتش", "دزه"),
+        *("وف", "يف"),
+    ]
+)
+MIN_FAMILY = 2  # people found with the ending
+MIN_SURNAME = 6  # letters: shorter words with these endings are mostly Arabic (بيان, عيان)
 
 
 def ministries(sentence: list[Token], labels: list[str]) -> list[tuple[list[Token], str]]:
@@ -126,4 +142,54 @@ def label_places(
             continue
         label(out, i, i + len(phrase), "LOC")
         i += len(phrase)
+    return out
+
+
+def _surname_ending(key: str) -> str | None:
+    return next((e for e in SURNAME_ENDINGS if key.endswith(e)), None)
+
+
+class SurnameFamilies:
+    """Surname endings that two people found in the article share (باشينيان and فاردانيان:
+    -يان), counted one sentence at a time."""
+
+    def __init__(self) -> None:
+        self._found: dict[str, set[str]] = defaultdict(set)
+
+    def add(self, words: list[str], labels: list[str]) -> None:
+        """Count the surnames of one sentence's people."""
+        for _, end, kind in chunks(labels):
+            last = fold(words[end - 1])
+            if kind == "PERS" and len(last) >= MIN_SURNAME and (ending := _surname_ending(last)):
+                self._found[ending].add(last)
+
+    def endings(self) -> frozenset[str]:
+        """Endings shared by MIN_FAMILY surnames or more."""
+        return frozenset(e for e, names in self._found.items() if len(names) >= MIN_FAMILY)
+
+
+def label_surnames(
+    words: list[str],
+    labels: list[str],
+    unknown: list[bool],
+    endings: frozenset[str],
+    listed: Callable[[str], bool],
+) -> list[str]:
+    """One sentence's labels with untagged full names whose surname ends in a family's ending:
+    two untagged words that neither the training text (``unknown``) nor a word list
+    (``listed``) knows, the second without ال (foreign surnames never take it; Arabic dual
+    verbs such as ترضيان stand alone)."""
+    out = list(labels)
+    for i in range(1, len(words)):
+        if not (unknown[i] and unknown[i - 1] and out[i - 1] == out[i] == "O"):
+            continue
+        key = fold(words[i])
+        if (
+            len(key) >= MIN_SURNAME
+            and not key.startswith("ال")
+            and _surname_ending(key) in endings
+            and not listed(words[i - 1])
+            and not listed(words[i])
+        ):
+            label(out, i - 1, i + 1, "PERS")
     return out

@@ -5,9 +5,12 @@ import pytest
 from reader.entities import Entity, extract_entities
 from reader.entities.entity import TYPE_ORDER
 
-# أناهيت مناسيان is also a person of the article, but neither the training text nor the name
-# lists know her and her one mention has no telling context: a known miss (see issue 3 notes).
-PERSONS = {"إلهام علييف", "أنتوني بلينكن", "نيكول باشينيان", "روبن فاردانيان", "فرنسيس"}
+# The tagger misses أناهيت مناسيان (no word list knows her and her one mention has no telling
+# context); the surname-family rule finds her beside باشينيان and فاردانيان.
+PERSONS = {
+    *("إلهام علييف", "أنتوني بلينكن", "نيكول باشينيان", "روبن فاردانيان", "أناهيت مناسيان"),
+    "فرنسيس",
+}
 PLACES = {"أذربيجان", "ناغورني قره باخ", "أرمينيا", "باكو", "واشنطن", "روسيا", "ساحة القديس بطرس"}
 
 
