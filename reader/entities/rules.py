@@ -146,6 +146,7 @@ def label_places(
 
 
 def _surname_ending(key: str) -> str | None:
+    """The national surname ending of a folded word, if it has one."""
     return next((e for e in SURNAME_ENDINGS if key.endswith(e)), None)
 
 
@@ -159,8 +160,10 @@ class SurnameFamilies:
     def add(self, words: list[str], labels: list[str]) -> None:
         """Count the surnames of one sentence's people."""
         for _, end, kind in chunks(labels):
+            if kind != "PERS":
+                continue
             last = fold(words[end - 1])
-            if kind == "PERS" and len(last) >= MIN_SURNAME and (ending := _surname_ending(last)):
+            if len(last) >= MIN_SURNAME and (ending := _surname_ending(last)):
                 self._found[ending].add(last)
 
     def endings(self) -> frozenset[str]:
