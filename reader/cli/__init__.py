@@ -1,0 +1,50 @@
+"""The `reader` command: the app, plus one subcommand module per face for scripts.
+
+Every failure is one line on standard error, "reader: PATH: problem", and exit status 2;
+a traceback only with --debug. A subcommand is recognised only as the first argument, so
+`reader ./render` still opens a file called render.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+
+from reader.cli import app, eval_ner, extract, render
+from reader.cli.common import CommandError, Parser, fail, silence_stdout, utf8_stdout
+from reader.loader import LoadError
+
+SUBCOMMANDS: dict[str, ModuleType] = {
+    "render": render,
+    "extract": extract,
+    "eval-ner": eval_ner,
+}
+"""Each subcommand's module: `DESCRIPTION`, `USAGE`, `SUMMARY`, `configure()`, `run()`."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args
+    try:
+        if args and args[0] in SUBCOMMANDS:
+            module = SUBCOMMANDS[args[0]]
+            parser = Parser(prog=f"reader {args[0]}", description=module.DESCRIPTION)
+            module.configure(parser)
+            options = parser.parse_args(args[1:])
+            utf8_stdout()
+            return module.run(options)
+        summaries = [
+            (f"{name} {module.USAGE}", module.SUMMARY) for name, module in SUBCOMMANDS.items()
+        ]
+        return app.run(app.parser(summaries).parse_args(args))
+    except BrokenPipeError:  # `reader render big.txt | head`: the reader left, so do we
+        silence_stdout()
+        return 0
+    except KeyboardInterrupt:
+        return 130
+    except (LoadError, CommandError) as err:
+        return fail(str(err), debug)
+    except Exception as err:  # a bug, still reported as one line unless --debug
+        return fail(f"internal error: {type(err).__name__}: {err}", debug)

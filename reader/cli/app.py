@@ -1,0 +1,96 @@
+"""`reader [FILE|DIR|-]...`: the interactive app."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from reader import __version__
+from reader.cli.common import CommandError, Parser, add_debug, add_encoding
+from reader.loader import Article, find_articles, load_article
+
+
+def parser(subcommands: Sequence[tuple[str, str]]) -> argparse.ArgumentParser:
+    """The app's own options; the epilog lists the subcommands (usage, one-line summary)."""
+    listing = "\n".join(f"  reader {name:<22} {summary}" for name, summary in subcommands)
+    result = Parser(
+        prog="reader",
+        description="Read Arabic news articles in the terminal: right-to-left layout, shaped "
+        "letters, and a side pane of the people, places, organizations and numbers.",
+        epilog=f"subcommands (must come first):\n{listing}\n"
+        "Run 'reader SUBCOMMAND --help' for their options. "
+        "With no FILE the bundled sample article opens.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    result.add_argument(
+        "sources",
+        nargs="*",
+        metavar="FILE|DIR|-",
+        help="articles to open: files, directories of .txt/.html/.htm/.md, or - for stdin",
+    )
+    add_encoding(result)
+    result.add_argument(
+        "--terminal-bidi",
+        choices=("on", "off"),
+        help="'on' for terminals that reorder and shape Arabic themselves (Konsole, mlterm, "
+        "macOS Terminal); default: the saved setting, else off",
+    )
+    add_debug(result)
+    result.add_argument("--version", action="version", version=f"reader {__version__}")
+    return result
+
+
+def run(options: argparse.Namespace) -> int:
+    """Resolve the sources (reading stdin now, while it is still ours), then run the app."""
+    sources = _sources(options.sources, options.encoding)
+    if not sys.stdout.isatty():
+        raise CommandError(
+            "standard output is not a terminal; use 'reader render FILE' to print an article"
+        )
+    if not sys.stdin.isatty():
+        _reattach_terminal()
+    terminal_bidi = None if options.terminal_bidi is None else options.terminal_bidi == "on"
+
+    from reader.ui.app import ReaderApp
+
+    app = ReaderApp(sources, encoding=options.encoding, terminal_bidi=terminal_bidi)
+    app.run()
+    return app.return_code or 0
+
+
+def _sources(arguments: Sequence[str], encoding: str | None) -> list[Path | Article]:
+    """Paths for the app; one file or stdin is opened here so a bad one fails before the UI."""
+    if not arguments:
+        from reader.resources import sample_article
+
+        arguments = [str(sample_article())]
+    if arguments.count("-") > 1:
+        raise CommandError("standard input (-) can be given only once")
+    sources: list[Path | Article] = []
+    for argument in arguments:
+        if argument == "-":
+            sources.append(load_article("-", encoding=encoding))
+        else:
+            sources.extend(find_articles([argument]))
+    if len(sources) == 1 and isinstance(sources[0], Path):
+        sources[0] = load_article(sources[0], encoding=encoding)
+    return sources
+
+
+def _reattach_terminal() -> None:
+    """After reading a pipe on stdin, take keys from the controlling terminal instead.
+
+    Textual's driver reads keys from file descriptor 0, so the terminal goes there.
+    """
+    try:
+        terminal = os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY)
+    except OSError as err:
+        raise CommandError(
+            "standard input is not a terminal and no terminal is available for keys "
+            f"({err.strerror}); use 'reader render -' to print the article instead"
+        ) from None
+    os.dup2(terminal, 0)
+    os.close(terminal)

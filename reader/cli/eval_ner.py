@@ -1,0 +1,35 @@
+"""`reader eval-ner FILE.tsv`: score the shipped tagger on a token/tag file."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from reader.cli.common import CommandError, add_debug
+
+DESCRIPTION = (
+    "Tag a token<TAB>tag file with the shipped model and print entity-level "
+    "precision, recall and F1 per type (conlleval definition)."
+)
+USAGE = "FILE.tsv"
+SUMMARY = "score the tagger on a token/tag file"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """The options of `eval-ner`."""
+    parser.add_argument("source", metavar="FILE.tsv")
+    parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    add_debug(parser)
+
+
+def run(options: argparse.Namespace) -> int:
+    """Print the scores table (or JSON)."""
+    from reader.entities.conll import ConllError
+    from reader.entities.evaluate import evaluate_file, format_table
+
+    try:
+        scores = evaluate_file(options.source)
+    except ConllError as err:  # already one line naming the file
+        raise CommandError(str(err)) from err
+    print(json.dumps(scores, indent=2) if options.json else format_table(scores))
+    return 0
