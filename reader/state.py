@@ -20,6 +20,7 @@ from typing import Any, Literal
 import platformdirs
 
 from reader.loader import Article
+from reader.terminal.modes import MODES
 
 STATE_FILE = "state.json"
 _VERSION = 1
@@ -33,7 +34,8 @@ PaneSide = Literal["left", "right"]
 class Settings:
     """User preferences; every field has a safe default."""
 
-    terminal_bidi: bool = False
+    terminal_mode: str | None = None
+    """An output mode chosen in `reader doctor` or the palette; None follows detection."""
     harakat: bool = False
     text_width: int | None = None
     theme: str | None = None
@@ -70,6 +72,7 @@ class State:
     positions: dict[str, int] = field(default_factory=dict)
     path: Path = field(default_factory=lambda: state_dir() / STATE_FILE)
     warning: str | None = None  # why the file on disk was ignored, for the caller to show
+    migrated: str | None = None  # an old setting turned into a new one, for the caller to say
     _loaded: Settings = field(default_factory=Settings, repr=False)
     _changed: set[str] = field(default_factory=set, repr=False)
 
@@ -91,7 +94,18 @@ class State:
             positions = _positions_from(data.get("positions", {}))
         except (ValueError, RecursionError) as err:
             return cls(path=path, warning=f"{path}: corrupt state file ({err}); using defaults")
-        return cls(settings=settings, positions=positions, path=path, _loaded=replace(settings))
+        loaded = replace(settings)
+        migrated = None
+        old = data.get("settings", {}).get("terminal_bidi")
+        if old is True and settings.terminal_mode is None:  # before output modes (0.1)
+            settings.terminal_mode = "logical"
+            migrated = (
+                "the saved setting terminal_bidi=on is now the saved output mode 'logical'; "
+                "change it with 'reader doctor' or in the command palette"
+            )
+        return cls(
+            settings=settings, positions=positions, path=path, migrated=migrated, _loaded=loaded
+        )
 
     def position(self, key: str) -> int | None:
         """The remembered offset for an article, if any."""
@@ -130,7 +144,7 @@ class State:
             indent=1,
         )
         try:
-            _atomic_write(self.path, payload)
+            atomic_write(self.path, payload)
         except OSError as err:
             return f"{self.path}: cannot save state ({err.strerror or err})"
         for spec in fields(Settings):  # in place: the app may hold on to self.settings
@@ -140,7 +154,7 @@ class State:
         return None
 
 
-def _atomic_write(path: Path, payload: str) -> None:
+def atomic_write(path: Path, payload: str) -> None:
     """Temporary file in the same directory, fsync, then rename over the target."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -168,7 +182,7 @@ def _settings_from(raw: Any) -> Settings:
         raise ValueError("settings is not an object")
     settings = Settings()
     checks = {
-        "terminal_bidi": lambda v: isinstance(v, bool),
+        "terminal_mode": lambda v: v is None or v in MODES,
         "harakat": lambda v: isinstance(v, bool),
         "pane_visible": lambda v: isinstance(v, bool),
         "text_width": lambda v: v is None or (type(v) is int and 10 <= v <= 1000),

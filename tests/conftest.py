@@ -28,3 +28,25 @@ def sample_path() -> Path:
 def sample_text() -> str:
     """The bundled sample article's text."""
     return SAMPLE.read_text(encoding="utf-8")
+
+
+TERMINAL_VARIABLES = (
+    "KITTY_WINDOW_ID", "KONSOLE_VERSION", "VTE_VERSION", "MLTERM", "WEZTERM_PANE",
+    "GHOSTTY_RESOURCES_DIR", "ALACRITTY_WINDOW_ID", "ALACRITTY_LOG", "WT_SESSION",
+    "XTERM_VERSION", "TERM_PROGRAM", "TERM_PROGRAM_VERSION", "TMUX", "TMUX_PANE", "STY",
+    "COLORTERM",
+)  # fmt: skip
+"""What tells the reader which terminal it runs in (`reader.terminal.detect`)."""
+
+
+@pytest.fixture(autouse=True)
+def unknown_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test runs as in an unknown terminal that answers no query.
+
+    Otherwise the terminal the tests happen to run in would choose the output mode, and the
+    command-line tests would send queries to it.
+    """
+    for name in TERMINAL_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.setattr("reader.terminal.query.ask", lambda fd, timeout=0.05: None)

@@ -14,6 +14,7 @@ import pytest
 from reader import __version__
 from reader.cli import main
 from reader.loader import Article
+from reader.state import State
 
 
 def iso_safe(text: str) -> str:
@@ -301,21 +302,47 @@ def test_app_gets_the_sample_article_by_default(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     pretend_terminal(monkeypatch)
-    assert run(capsys, "--terminal-bidi", "on") == (0, "", "")
+    assert run(capsys, "--terminal-mode", "kitty") == (0, "", "")
     [(sources, options)] = fake_app.calls
     assert [s.text for s in sources] == [sample_text]
-    assert options == {"encoding": None, "terminal_bidi": True}
+    assert options["encoding"] is None
+    assert (options["terminal"].mode.name, options["terminal"].source) == (
+        "kitty",
+        "command line",
+    )
 
 
-def test_app_leaves_terminal_bidi_to_the_saved_setting_without_the_flag(
+def test_app_follows_the_saved_mode_without_the_option(
+    fake_app: type[FakeApp],
+    sample_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    state = State.load()
+    state.settings.terminal_mode = "logical"
+    assert state.save() is None
+    pretend_terminal(monkeypatch)
+    assert run(capsys, str(sample_path)) == (0, "", "")
+    terminal = fake_app.calls[0][1]["terminal"]
+    assert (terminal.mode.name, terminal.source) == ("logical", "saved")
+
+
+@pytest.mark.parametrize(("flag", "mode"), [("on", "logical"), ("off", "cells")])
+def test_terminal_bidi_is_a_deprecated_alias_for_this_run_only(
+    flag: str,
+    mode: str,
     fake_app: type[FakeApp],
     sample_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     pretend_terminal(monkeypatch)
-    assert run(capsys, str(sample_path)) == (0, "", "")
-    assert fake_app.calls[0][1]["terminal_bidi"] is None
+    status, out, err = run(capsys, str(sample_path), "--terminal-bidi", flag)
+    assert (status, out) == (0, "")
+    assert "deprecated" in err and f"--terminal-mode {mode}" in err and err.count("\n") == 1
+    terminal = fake_app.calls[0][1]["terminal"]
+    assert (terminal.mode.name, terminal.source) == (mode, "command line")
+    assert State.load().settings.terminal_mode is None
 
 
 def test_app_gets_paths_for_a_library(
@@ -330,7 +357,7 @@ def test_app_gets_paths_for_a_library(
     assert run(capsys, str(tmp_path), "--encoding", "cp1256") == (0, "", "")
     [(sources, options)] = fake_app.calls
     assert sources == [tmp_path / "a.html", tmp_path / "b.txt"]
-    assert options == {"encoding": "cp1256", "terminal_bidi": None}
+    assert options["encoding"] == "cp1256"
 
 
 def test_app_reads_standard_input_before_starting(

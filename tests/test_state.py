@@ -27,7 +27,7 @@ def test_missing_file_gives_defaults_without_warning() -> None:
 
 def test_settings_and_positions_round_trip() -> None:
     state = State.load()
-    state.settings.terminal_bidi = True
+    state.settings.terminal_mode = "kitty"
     state.settings.text_width = 72
     state.settings.pane_side = "right"
     state.settings.theme = "nord"
@@ -35,7 +35,7 @@ def test_settings_and_positions_round_trip() -> None:
     assert state.save() is None
     again = State.load()
     assert again.settings == Settings(
-        terminal_bidi=True, text_width=72, pane_side="right", theme="nord"
+        terminal_mode="kitty", text_width=72, pane_side="right", theme="nord"
     )
     assert again.position("sha256:abc") == 1234
     assert again.position("sha256:other") is None

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from reader.cli import app, eval_ner, extract, render
+from reader.cli import app, doctor, eval_ner, extract, render
 from reader.cli.common import CommandError, Parser, fail, silence_stdout, utf8_stdout
 from reader.loader import LoadError
 
@@ -19,6 +19,7 @@ SUBCOMMANDS: dict[str, ModuleType] = {
     "render": render,
     "extract": extract,
     "eval-ner": eval_ner,
+    "doctor": doctor,
 }
 """Each subcommand's module: `DESCRIPTION`, `USAGE`, `SUMMARY`, `configure()`, `run()`."""
 

@@ -9,7 +9,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reader import __version__
-from reader.cli.common import CommandError, Parser, add_debug, add_encoding
+from reader.cli.common import (
+    CommandError,
+    Parser,
+    add_debug,
+    add_encoding,
+    add_terminal_mode,
+    terminal_choice,
+    warn,
+)
 from reader.loader import Article, find_articles, load_article
 
 
@@ -32,11 +40,11 @@ def parser(subcommands: Sequence[tuple[str, str]]) -> argparse.ArgumentParser:
         help="articles to open: files, directories of .txt/.html/.htm/.md, or - for stdin",
     )
     add_encoding(result)
+    add_terminal_mode(result)
     result.add_argument(
         "--terminal-bidi",
         choices=("on", "off"),
-        help="'on' for terminals that reorder and shape Arabic themselves (Konsole, mlterm, "
-        "macOS Terminal); default: the saved setting, else off",
+        help="deprecated: 'on' is --terminal-mode logical, 'off' is --terminal-mode cells",
     )
     add_debug(result)
     result.add_argument("--version", action="version", version=f"reader {__version__}")
@@ -52,11 +60,19 @@ def run(options: argparse.Namespace) -> int:
         )
     if not sys.stdin.isatty():
         _reattach_terminal()
-    terminal_bidi = None if options.terminal_bidi is None else options.terminal_bidi == "on"
+    override = options.terminal_mode
+    if options.terminal_bidi is not None:
+        override = "logical" if options.terminal_bidi == "on" else "cells"
+        warn(
+            f"--terminal-bidi is deprecated: use --terminal-mode {override} "
+            "(for this run only; 'reader doctor' saves a mode)"
+        )
 
+    from reader.state import State
     from reader.ui.app import ReaderApp
 
-    app = ReaderApp(sources, encoding=options.encoding, terminal_bidi=terminal_bidi)
+    terminal = terminal_choice(State.load().settings.terminal_mode, override)
+    app = ReaderApp(sources, encoding=options.encoding, terminal=terminal)
     app.run()
     return app.return_code or 0
 

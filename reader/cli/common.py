@@ -8,7 +8,10 @@ import os
 import sys
 import traceback
 import unicodedata
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
+
+if TYPE_CHECKING:
+    from reader.terminal.choice import TerminalChoice
 
 EXIT_ERROR = 2
 
@@ -37,6 +40,11 @@ def complain(message: str) -> None:
     print(f"reader: {escape_invisible(message) or 'error'}", file=sys.stderr)
 
 
+def warn(message: str) -> None:
+    """A warning on stderr, one line, the command goes on."""
+    complain(f"warning: {message}")
+
+
 def add_encoding(parser: argparse.ArgumentParser) -> None:
     """The `--encoding` option every command takes."""
     parser.add_argument(
@@ -47,6 +55,27 @@ def add_encoding(parser: argparse.ArgumentParser) -> None:
 def add_debug(parser: argparse.ArgumentParser) -> None:
     """The `--debug` option every command takes."""
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+
+
+def add_terminal_mode(parser: argparse.ArgumentParser) -> None:
+    """`--terminal-mode`: how lines are written to the terminal, for this run only."""
+    from reader.terminal.modes import MODES
+
+    names = ", ".join(f"'{name}' {mode.summary}" for name, mode in MODES.items())
+    parser.add_argument(
+        "--terminal-mode",
+        choices=("auto", *MODES),
+        help=f"for this run only: {names}; 'auto' (the default) uses the mode saved by "
+        "'reader doctor', else the one detected",
+    )
+
+
+def terminal_choice(saved: str | None, override: str | None) -> TerminalChoice:
+    """The terminal on the controlling tty and the mode to write in (see `choose`)."""
+    from reader.terminal.choice import choose
+    from reader.terminal.current import detect_terminal
+
+    return choose(detect_terminal(), saved, override)
 
 
 def to_json(value: object, indent: int | None = None) -> str:

@@ -9,13 +9,14 @@ from bisect import bisect_right
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from reader.cli.common import add_debug, add_encoding
+from reader.cli.common import add_debug, add_encoding, add_terminal_mode, terminal_choice
 from reader.loader import Article, load_article
+from reader.terminal.modes import MODES, OutputMode, Painted, ordered_cells
 
 if TYPE_CHECKING:
     from reader.text.layout import Span, VisualLine
 
-    LineWriter = Callable[[VisualLine, int], None]
+    LineWriter = Callable[[VisualLine, int, str, int], None]
 
 DESCRIPTION = "Print an article as visual lines of plain text, one per line."
 USAGE = "FILE|-"
@@ -39,6 +40,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--color", action="store_true", help="colour entity mentions by type (ANSI codes)"
     )
+    add_terminal_mode(parser)
     add_encoding(parser)
     add_debug(parser)
 
@@ -58,24 +60,44 @@ def run(options: argparse.Namespace) -> int:
     from reader.text.layout import layout_paragraph, split_paragraphs
 
     article = load_article(options.source, encoding=options.encoding)
-    width = options.width or (shutil.get_terminal_size().columns if sys.stdout.isatty() else 80)
+    terminal = sys.stdout.isatty()
+    width = options.width or (shutil.get_terminal_size().columns if terminal else 80)
+    mode, enter, leave = _output(options.terminal_mode, terminal)
     paragraphs = split_paragraphs(article.text)
     spans: dict[int, list[Span]] = {}
     if options.color:
         spans = _mention_spans(article, [offset for offset, _ in paragraphs])
-    write = _color_writer(width) if options.color else _plain_writer()
-    for index, (offset, paragraph) in enumerate(paragraphs):
-        for line in layout_paragraph(
-            paragraph,
-            width,
-            spans=spans.get(index, ()),
-            harakat=options.harakat,
-            direction=options.direction,
-            offset=offset,
-        ):
-            write(line, max(0, width - line.width) if line.rtl else 0)
-    sys.stdout.flush()
+    write = _color_writer(width, mode) if options.color else _plain_writer(mode)
+    sys.stdout.write(enter)
+    try:
+        for index, (offset, paragraph) in enumerate(paragraphs):
+            for line in layout_paragraph(
+                paragraph,
+                width,
+                spans=spans.get(index, ()),
+                harakat=options.harakat,
+                direction=options.direction,
+                offset=offset,
+            ):
+                write(line, max(0, width - line.width) if line.rtl else 0, paragraph, offset)
+    finally:
+        sys.stdout.write(leave)
+        sys.stdout.flush()
     return 0
+
+
+def _output(override: str | None, terminal: bool) -> tuple[OutputMode, str, str]:
+    """The output mode, and what to send before and after the text.
+
+    Into a file or a pipe the text is the engine's visual lines (the cells mode) unless
+    `--terminal-mode` says otherwise; into a terminal, the mode that reads right there.
+    """
+    from reader.state import State
+
+    if not terminal:
+        return MODES[override if override and override != "auto" else "cells"], "", ""
+    choice = terminal_choice(State.load().settings.terminal_mode, override).for_lasting_output()
+    return choice.mode, choice.enter(), choice.leave()
 
 
 def _mention_spans(article: Article, starts: list[int]) -> dict[int, list[Span]]:
@@ -102,16 +124,27 @@ def _mention_spans(article: Article, starts: list[int]) -> dict[int, list[Span]]
     return spans
 
 
-def _plain_writer() -> LineWriter:
+def _painted(line: VisualLine, mode: OutputMode, paragraph: str, offset: int) -> list[Painted]:
+    """The line's cells as `mode` writes them."""
+    cells = ordered_cells(line, mode, paragraph, offset)
+    return mode.arrange([(cell.text, cell.width, cell.style) for cell in cells])
+
+
+def _plain_writer(mode: OutputMode) -> LineWriter:
     out = sys.stdout
 
-    def write(line: VisualLine, padding: int) -> None:
-        out.write(" " * padding + line.text + "\n")
+    def write(line: VisualLine, padding: int, paragraph: str, offset: int) -> None:
+        text = (
+            line.text
+            if mode.name == "cells"
+            else "".join(text for text, _width, _style in _painted(line, mode, paragraph, offset))
+        )
+        out.write(" " * padding + text + "\n")
 
     return write
 
 
-def _color_writer(width: int) -> LineWriter:
+def _color_writer(width: int, mode: OutputMode) -> LineWriter:
     from rich.console import Console
     from rich.text import Text
 
@@ -125,10 +158,10 @@ def _color_writer(width: int) -> LineWriter:
         emoji=False,
     )
 
-    def write(line: VisualLine, padding: int) -> None:
+    def write(line: VisualLine, padding: int, paragraph: str, offset: int) -> None:
         text = Text(" " * padding, end="")
-        for cell in line.cells:
-            text.append(cell.text, style=cell.style)
+        for painted, _width, style in _painted(line, mode, paragraph, offset):
+            text.append(painted, style=style)
         console.print(text)
 
     return write

@@ -1,10 +1,11 @@
 """The reader app: one article opens its screen, several open the library.
 
-VTE terminals (GNOME Terminal and friends) reorder RTL text themselves unless told not to;
-the app lays out and reorders every line itself, so it switches that off with BDSM
-explicit mode (`CSI 8 l`) once the application screen is up and switches it back on
-(`CSI 8 h`) when it exits or is suspended. With `terminal_bidi` the app instead emits
-logical order and leaves shaping and reordering to a terminal that always does them.
+Every line is laid out by the engine and written through the terminal's output mode
+(`reader.terminal`). Terminals that reorder right-to-left text by themselves (VTE,
+Konsole, mlterm) are told not to once the application screen is up, and given their own
+bidi back when the app exits or is suspended. The mode can be switched from the command
+palette, which saves the choice; a mode that is not the detected one shows in the status
+line.
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ from reader.entities import Entity
 from reader.loader import Article, LoadError, load_article
 from reader.resources import resource_dir
 from reader.state import State
+from reader.terminal.choice import TerminalChoice, choose
+from reader.terminal.detect import Detection
+from reader.terminal.modes import OutputMode
 from reader.ui.commands import ReaderCommands
 from reader.ui.dialogs.help import EXTRA_KEYS, HelpDialog, binding_rows
 from reader.ui.screens.article import ArticleScreen
@@ -28,11 +32,10 @@ from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.entity_pane import EntityList
 from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.shaped import printable
+from reader.ui.widgets.status_line import StatusLine
 
-BIDI_EXPLICIT = "\x1b[8l"
-"""BDSM reset: the terminal must not reorder what we send."""
-BIDI_IMPLICIT = "\x1b[8h"
-"""BDSM set: the terminal's own default, restored on the way out."""
+UNDETECTED = Detection(None, None, "not detected", "guess")
+"""The terminal of an app started without one (tests): cells as sent, no switches."""
 
 
 class ReaderApp(App[None]):
@@ -51,7 +54,7 @@ class ReaderApp(App[None]):
         sources: Sequence[Path | Article],
         *,
         encoding: str | None = None,
-        terminal_bidi: bool | None = None,
+        terminal: TerminalChoice | None = None,
     ) -> None:
         super().__init__()
         self.sources = list(sources)
@@ -60,21 +63,25 @@ class ReaderApp(App[None]):
         """Forced encoding for the paths, or None to detect."""
         self.state = State.load()
         """Settings and reading positions."""
-        if terminal_bidi is not None:  # --terminal-bidi on|off is remembered as a setting
-            self.state.settings.terminal_bidi = terminal_bidi
-        self.terminal_bidi = self.state.settings.terminal_bidi
-        """Leave shaping and reordering to the terminal (emit logical order)."""
+        self.terminal = terminal or choose(UNDETECTED, self.state.settings.terminal_mode, None)
+        """The detected terminal and the output mode in use."""
         self.entity_cache: dict[str, list[Entity]] = {}
         """Extracted entities per article key, shared by the library and article screens."""
         if self.state.settings.theme in self.available_themes:
             self.theme = self.state.settings.theme
 
+    @property
+    def output_mode(self) -> OutputMode:
+        """How painted cells are written to this terminal (`reader.ui.cells` reads it)."""
+        return self.terminal.mode
+
     def on_mount(self) -> None:
-        self._bidi_explicit()
+        self._write(self.terminal.enter())
         self.app_suspend_signal.subscribe(self, self._on_suspend)
         self.app_resume_signal.subscribe(self, self._on_resume)
-        if self.state.warning:
-            self.notify(printable(self.state.warning), severity="warning", markup=False)
+        for message in (self.state.warning, self.state.migrated, self.terminal.notice()):
+            if message:
+                self.notify(printable(message), severity="warning", markup=False, timeout=10)
         if len(self.sources) == 1:
             try:
                 article = self._article(self.sources[0])
@@ -91,23 +98,32 @@ class ReaderApp(App[None]):
             source if isinstance(source, Article) else load_article(source, encoding=self.encoding)
         )
 
-    def _bidi_explicit(self) -> None:
-        if not self.terminal_bidi and self._driver is not None:
-            self._driver.write(BIDI_EXPLICIT)
-
-    def _bidi_implicit(self) -> None:
-        if not self.terminal_bidi and self._driver is not None:
-            self._driver.write(BIDI_IMPLICIT)
+    def _write(self, sequence: str) -> None:
+        if sequence and self._driver is not None:
+            self._driver.write(sequence)
+            self._driver.flush()
 
     def _on_suspend(self, app: App[None]) -> None:
-        self._bidi_implicit()
+        self._write(self.terminal.leave())
 
     def _on_resume(self, app: App[None]) -> None:
-        self._bidi_explicit()
+        self._write(self.terminal.enter())
 
     def on_unmount(self) -> None:
-        self._bidi_implicit()
+        self._write(self.terminal.leave())
         self.save_state()
+
+    def set_output_mode(self, name: str | None) -> None:
+        """Switch the output mode now and save the choice (None: follow detection again)."""
+        self._write(self.terminal.leave())
+        self.state.settings.terminal_mode = name
+        self.terminal = choose(self.terminal.detection, name, None)
+        self._write(self.terminal.enter())
+        for screen in self.screen_stack:
+            for status in screen.query(StatusLine):
+                status.show_mode(self.terminal.status())
+            for widget in screen.walk_children(with_self=True):
+                widget.refresh()
 
     def watch_theme(self, theme: str) -> None:
         self.state.settings.theme = theme

@@ -1,27 +1,50 @@
-"""Command palette entries (ctrl+p), read from the article screen's own key bindings.
+"""Command palette entries (ctrl+p): the article screen's key bindings and the output modes.
 
 Built from the bindings, as the help screen is, so a key and its palette entry can never
-say different things.
+say different things. The output mode in use is marked, and choosing another one switches
+to it at once and saves the choice.
 """
 
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING, cast
 
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from reader.terminal.modes import MODES
 from reader.ui.dialogs.help import key_label
 from reader.ui.screens.article import ArticleScreen
+
+if TYPE_CHECKING:
+    from reader.ui.app import ReaderApp
 
 
 class ReaderCommands(Provider):
     """The article screen's actions, plus help."""
 
     def _commands(self) -> list[tuple[str, str, object]]:
+        app = cast("ReaderApp", self.app)
         commands: list[tuple[str, str, object]] = [
-            ("Help: keys", "Show every key (?)", self.app.action_help)  # type: ignore[attr-defined]
+            ("Help: keys", "Show every key (?)", app.action_help)
         ]
+        current, detected = app.terminal.mode, app.terminal.detected_mode
+        for name, mode in MODES.items():
+            marks = [
+                word
+                for word, on in (("in use", mode == current), ("detected", mode == detected))
+                if on
+            ]
+            title = f"Output mode: {name}" + (f" ({', '.join(marks)})" if marks else "")
+            commands.append((title, mode.summary, partial(app.set_output_mode, name)))
+        commands.append(
+            (
+                "Output mode: follow detection",
+                f"forget the saved mode and use the detected one ({detected.name})",
+                partial(app.set_output_mode, None),
+            )
+        )
         if isinstance(self.screen, ArticleScreen):
             for binding in ArticleScreen.BINDINGS:
                 if isinstance(binding, Binding) and binding.description:

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from reader.loader import load_article
 from reader.state import State, article_key
+from reader.terminal.choice import choose
+from reader.terminal.detect import Detection
 from reader.text.layout import layout_paragraph
 from reader.ui.app import ReaderApp
 from reader.ui.dialogs.help import HelpDialog
@@ -308,16 +310,20 @@ async def test_extraction_progress_then_entities(sample_app: ReaderApp, wait) ->
         assert not pane.query_one("#progress").display
 
 
-async def test_terminal_bidi_mode_paints_logical_order(
+async def test_logical_mode_paints_logical_order_right_aligned(
     sample_path: Path, fixed_extractor, wait
 ) -> None:
-    app = ReaderApp([sample_path], terminal_bidi=True)
+    detection = Detection(None, None, "test", "guess")
+    app = ReaderApp([sample_path], terminal=choose(detection, None, "logical"))
     async with app.run_test(size=SIZE) as pilot:
         await wait(app, pilot)
         view = app.screen.view
-        strip = view.render_line(0)
-        painted = "".join(segment.text for segment in strip).strip()
-        assert len(painted) > 10 and app.screen.article.title.startswith(painted)
+        painted = "".join(segment.text for segment in view.render_line(0))
+        title = app.screen.article.title
+        shaped = layout_paragraph(title, view.column_width())[0]
+        logical = "".join(cell.text for cell in sorted(shaped.cells, key=lambda c: c.start))
+        assert painted.rstrip().endswith(logical[: len(painted.strip())])
+        assert painted.startswith(" ")  # right-aligned: the terminal reorders in place
 
 
 async def test_command_palette_runs_reader_actions(sample_app: ReaderApp, wait) -> None:

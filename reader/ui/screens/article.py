@@ -136,9 +136,7 @@ class ArticleScreen(ReaderScreen):
         yield Static(ShapedText(self.article.title, style=Style(bold=True)), id="title")
         with Horizontal(id="body"):
             yield EntityPane(id="pane")
-            view = ArticleView(
-                self.article.text, logical=self.reader_app.terminal_bidi, id="article"
-            )
+            view = ArticleView(self.article.text, id="article")
             view.anchor = self.reader_app.state.position(self.key) or 0
             view.harakat = settings.harakat
             view.text_width = settings.text_width
@@ -152,6 +150,7 @@ class ArticleScreen(ReaderScreen):
     def on_mount(self) -> None:
         settings = self.reader_app.state.settings
         self._place_pane(settings.pane_side, settings.pane_visible)
+        self.status.show_mode(self.reader_app.terminal.status())
         self.view.focus()
         if self.entities is None:  # after the first paint: the thread competes for the GIL
             self.call_after_refresh(self.extract)

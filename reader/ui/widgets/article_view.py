@@ -28,8 +28,9 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.entities import Entity, EntityType
+from reader.terminal.modes import ordered_cells
 from reader.text.layout import Span, VisualLine, layout_paragraph, split_paragraphs
-from reader.ui.cells import line_cells, line_strip
+from reader.ui.cells import current_mode, line_strip
 
 DEFAULT_TEXT_WIDTH = 72
 """Comfortable column width in cells when the reader has not chosen one."""
@@ -121,7 +122,6 @@ class ArticleView(ScrollView, can_focus=True):
         self,
         text: str,
         *,
-        logical: bool = False,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
@@ -129,8 +129,6 @@ class ArticleView(ScrollView, can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         self.text = text
         """The whole article; every offset refers to it."""
-        self.logical = logical
-        """Emit logical order for terminals that shape and reorder by themselves."""
         self.anchor = 0
         """Logical offset at the top of the view: the reader's place."""
         self._offsets, self._lengths = _paragraph_table(text)
@@ -459,7 +457,19 @@ class ArticleView(ScrollView, can_focus=True):
         if column != self._width:  # the size changed under us: lay out again after this frame
             self.call_later(self.reflow)
         spans = self._spans(index)
-        key = (index, line_number, width, left, column, self._width, self.harakat, spans, base)
+        mode = current_mode()
+        key = (
+            index,
+            line_number,
+            width,
+            left,
+            column,
+            self._width,
+            self.harakat,
+            spans,
+            base,
+            mode,
+        )
         if (strip := self._strip_cache.get(key)) is not None:
             return strip
         lines = self.lines_of(index)
@@ -472,10 +482,9 @@ class ArticleView(ScrollView, can_focus=True):
                 base=base,
                 left=left,
                 column=column,
-                logical=self.logical,
+                mode=mode,
                 source=self.paragraph_text(index),
                 offset=self._offsets[index],
-                harakat=self.harakat,
             )
         self._strip_cache[key] = strip
         return strip
@@ -488,18 +497,12 @@ class ArticleView(ScrollView, can_focus=True):
             return None
         line = self.lines_of(index)[line_number]
         left, column = self._column()
-        x = left + (column - line.width if line.rtl and not self.logical else 0)
-        paragraph, start = self.paragraph_text(index), self._offsets[index]
-        for cell, (_text, width, _style) in zip(
-            sorted(line.cells, key=lambda c: c.start) if self.logical else line.cells,
-            line_cells(
-                line, logical=self.logical, source=paragraph, offset=start, harakat=self.harakat
-            ),
-            strict=True,
-        ):
+        x = left + (column - line.width if line.rtl else 0)
+        mode = current_mode()
+        for cell in ordered_cells(line, mode, self.paragraph_text(index), self._offsets[index]):
             if cell.start <= offset < cell.end:
                 return row, x
-            x += width
+            x += cell.width
         return None
 
     def on_click(self, event: events.Click) -> None:

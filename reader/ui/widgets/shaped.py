@@ -11,14 +11,13 @@ import unicodedata
 from collections.abc import Sequence
 
 from rich.style import Style as RichStyle
-from textual._context import active_app
 from textual.css.types import AlignHorizontal
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
 
 from reader.text.layout import Direction, Span, VisualLine, layout_paragraph, split_paragraphs
-from reader.ui.cells import line_strip
+from reader.ui.cells import current_mode, line_strip
 
 
 def printable(text: str) -> str:
@@ -30,14 +29,6 @@ def printable(text: str) -> str:
     return "".join(
         "\ufffd" if unicodedata.category(ch)[0] in "CZ" and ch != " " else ch for ch in text
     )
-
-
-def terminal_bidi_active() -> bool:
-    """True when the running app leaves shaping and reordering to the terminal."""
-    try:
-        return bool(getattr(active_app.get(), "terminal_bidi", False))
-    except LookupError:
-        return False
 
 
 class ShapedText(Visual):
@@ -93,16 +84,10 @@ class ShapedText(Visual):
         self, width: int, height: int | None, style: Style, options: RenderOptions
     ) -> list[Strip]:
         base = style.rich_style + self.style
-        logical = terminal_bidi_active()
+        mode = current_mode()
         strips = [
             line_strip(
-                line,
-                width,
-                base=base,
-                align=self.align or "auto",
-                logical=logical,
-                source=self.text,
-                harakat=self.harakat,
+                line, width, base=base, mode=mode, align=self.align or "auto", source=self.text
             )
             for line in self.lines(width)
         ]

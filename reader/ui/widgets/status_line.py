@@ -17,7 +17,14 @@ class StatusLine(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static(id="status-message")
+        yield Static(id="status-mode")
         yield Static(id="status-position")
+
+    def show_mode(self, label: str) -> None:
+        """The output mode, when it is not the detected one (saved, or this run only)."""
+        widget = self.query_one("#status-mode", Static)
+        widget.update(label)
+        widget.display = bool(label)
 
     def show(self, message: str) -> None:
         """Replace the message; Arabic inside it is shaped and reordered by the engine."""
