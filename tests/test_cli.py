@@ -372,3 +372,28 @@ def test_app_reads_standard_input_before_starting(
     assert run(capsys, "-") == (0, "", "")
     [(sources, _)] = fake_app.calls
     assert sources == [Article(source="-", title=sample_text.split("\n")[0], text=sample_text)]
+
+
+def test_render_into_a_pipe_is_the_visual_lines_whatever_the_terminal(
+    sample_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, plain, _ = run(capsys, "render", str(sample_path), "--width", "50")
+    monkeypatch.setenv("TERM", "xterm-kitty")  # a kitty, but the output is not its screen
+    assert run(capsys, "render", str(sample_path), "--width", "50") == (0, plain, "")
+
+
+def test_render_takes_an_output_mode(
+    sample_path: Path, sample_text: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reader.text.layout import layout_paragraph
+
+    _, plain, _ = run(capsys, "render", str(sample_path), "--width", "50")
+    status, kitty, _ = run(capsys, "render", str(sample_path), "--width", "50",
+                           "--terminal-mode", "kitty")  # fmt: skip
+    assert status == 0 and kitty != plain
+    title = layout_paragraph(sample_text.splitlines()[0], 50)[0].text
+    first_line = kitty.splitlines()[0].strip()
+    assert first_line == " ".join(word[::-1] for word in title.split(" "))
+    status, logical, _ = run(capsys, "render", str(sample_path), "--width", "50",
+                             "--terminal-mode", "logical")  # fmt: skip
+    assert logical.splitlines()[0].strip() == title[::-1]  # shaped, in logical order

@@ -16,6 +16,7 @@ from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 
 from reader.entities import Entity
 from reader.loader import Article, LoadError, load_article
@@ -31,9 +32,11 @@ from reader.ui.screens.library import ArticleList, LibraryScreen
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.entity_pane import EntityList
 from reader.ui.widgets.search_bar import SearchBar
-from reader.ui.widgets.shaped import printable
+from reader.ui.widgets.shaped import toast_text
 from reader.ui.widgets.status_line import StatusLine
 
+TOAST_WIDTH = 58
+"""Text cells inside a Textual toast (60 wide with one cell of padding on each side)."""
 UNDETECTED = Detection(None, None, "not detected", "guess")
 """The terminal of an app started without one (tests): cells as sent, no switches."""
 
@@ -81,13 +84,13 @@ class ReaderApp(App[None]):
         self.app_resume_signal.subscribe(self, self._on_resume)
         for message in (self.state.warning, self.state.migrated, self.terminal.notice()):
             if message:
-                self.notify(printable(message), severity="warning", markup=False, timeout=10)
+                self.report(message, severity="warning", timeout=10)
         if len(self.sources) == 1:
             try:
                 article = self._article(self.sources[0])
             except LoadError as err:
                 self.push_screen(LibraryScreen(self.sources))
-                self.notify(printable(str(err)), severity="error", markup=False)
+                self.report(str(err), severity="error")
                 return
             self.push_screen(ArticleScreen(article))
         else:
@@ -131,7 +134,25 @@ class ReaderApp(App[None]):
     def save_state(self) -> None:
         """Write settings and positions; a failure is a warning, never a crash."""
         if warning := self.state.save():
-            self.notify(printable(warning), severity="warning", markup=False)
+            self.report(warning, severity="warning")
+
+    def report(
+        self,
+        message: str,
+        *,
+        severity: SeverityLevel = "information",
+        title: str = "",
+        timeout: float | None = None,
+    ) -> None:
+        """A toast for foreign text (errors naming files, warnings): neutralised and shaped."""
+        width = max(10, min(TOAST_WIDTH, self.size.width // 2 - 2))
+        self.notify(
+            toast_text(message, width),
+            title=title,
+            severity=severity,
+            markup=False,
+            timeout=timeout,
+        )
 
     def help_rows(self) -> list[tuple[str, str, str]]:
         """Every key the reader answers to, for the help screen."""

@@ -13,7 +13,9 @@ import pytest
 from reader.state import State
 from reader.terminal.choice import choose
 from reader.terminal.detect import Detection
+from reader.text.layout import layout_paragraph
 from reader.ui.app import ReaderApp
+from reader.ui.widgets.shaped import toast_text
 from reader.ui.widgets.status_line import StatusLine
 
 KITTY = Detection("kitty", "0.26.5", "TERM=xterm-kitty", "certain")
@@ -107,3 +109,23 @@ async def test_the_migrated_setting_is_said_once(
         await wait(again, pilot)
         assert not any("terminal_bidi" in n.message for n in again._notifications)
         assert mode_label(again) == "logical mode (saved; detected: cells)"
+
+
+async def test_a_toast_naming_an_arabic_file_is_shaped(
+    tmp_path: Path, fixed_extractor, wait
+) -> None:
+    broken = tmp_path / "مقال مكسور.txt"
+    broken.write_bytes(b"\x00\x01\x02binary")
+    app = ReaderApp([broken])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait(app, pilot)
+        [toast] = list(app._notifications)
+        assert "مقال" not in toast.message  # logical order reads backwards in a terminal
+        assert layout_paragraph("مقال مكسور", 40)[0].text in toast.message
+
+
+async def test_toasts_are_written_in_the_output_mode(sample_path: Path, fixed_extractor) -> None:
+    app = ReaderApp([sample_path], terminal=choose(KITTY, None, None))
+    async with app.run_test(size=SIZE):
+        words = layout_paragraph("تعذر فتح المقال", 40)[0].text.split(" ")
+        assert toast_text("تعذر فتح المقال", 40).strip() == " ".join(w[::-1] for w in words)

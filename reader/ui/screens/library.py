@@ -26,7 +26,7 @@ from reader.text.layout import Span
 from reader.ui.screens.article import Abandoned, ArticleScreen
 from reader.ui.screens.base import ReaderScreen
 from reader.ui.widgets.entity_pane import TYPE_NAMES, TYPES
-from reader.ui.widgets.shaped import ShapedText, printable
+from reader.ui.widgets.shaped import ShapedText
 from reader.ui.widgets.vim_list import VimOptionList
 
 if TYPE_CHECKING:
@@ -178,7 +178,7 @@ class LibraryScreen(ReaderScreen):
     def _open(self, index: int) -> None:
         entry = self.entries[index]
         if entry.error is not None:
-            self.notify(printable(entry.error), title="cannot open", severity="error", markup=False)
+            self.reader_app.report(entry.error, title="cannot open", severity="error")
             return
         if entry.article is None:
             self.notify("still loading…")

@@ -16,6 +16,7 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
 
+from reader.terminal.modes import ordered_cells
 from reader.text.layout import Direction, Span, VisualLine, layout_paragraph, split_paragraphs
 from reader.ui.cells import current_mode, line_strip
 
@@ -29,6 +30,22 @@ def printable(text: str) -> str:
     return "".join(
         "\ufffd" if unicodedata.category(ch)[0] in "CZ" and ch != " " else ch for ch in text
     )
+
+
+def toast_text(message: str, width: int) -> str:
+    """A message for a toast, whose text Textual draws as it is given: Arabic in it (a file
+    name, an error from the loader) is laid out by the engine at the toast's width and
+    written in the output mode, one visual line per line."""
+    text = printable(message)
+    if not any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text):
+        return text
+    mode = current_mode()
+    lines = []
+    for line in layout_paragraph(text, max(1, width)):
+        cells = [(c.text, c.width, None) for c in ordered_cells(line, mode, text, 0)]
+        painted = "".join(cell for cell, _width, _style in mode.arrange(cells))
+        lines.append(" " * (max(0, width - line.width) if line.rtl else 0) + painted)
+    return "\n".join(lines)
 
 
 class ShapedText(Visual):
