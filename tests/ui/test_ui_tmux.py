@@ -25,8 +25,14 @@ READER = Path(sys.executable).parent / "reader"
 WIDTH, HEIGHT = 100, 30
 
 
+SOCKET = f"reader-e2e-{uuid.uuid4().hex[:8]}"
+"""A tmux server of the test's own: a running server's environment would name its terminal."""
+
+
 def _tmux(*args: str) -> str:
-    result = subprocess.run(["tmux", *args], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        ["tmux", "-L", SOCKET, "-f", "/dev/null", *args], capture_output=True, text=True, check=True
+    )
     return result.stdout
 
 
@@ -37,7 +43,7 @@ def session(tmp_path: Path) -> Iterator[str]:
     assert READER.exists(), f"console script not installed at {READER}"
     name = f"reader-e2e-{uuid.uuid4().hex[:8]}"
     yield name
-    subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True, check=False)
+    subprocess.run(["tmux", "-L", SOCKET, "kill-server"], capture_output=True, check=False)
 
 
 def _wait_for(name: str, needles: list[str], timeout: float = 60.0) -> str:
