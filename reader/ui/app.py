@@ -27,6 +27,7 @@ from reader.terminal.detect import Detection
 from reader.terminal.modes import OutputMode
 from reader.ui.commands import ReaderCommands
 from reader.ui.dialogs.help import EXTRA_KEYS, HelpDialog, binding_rows
+from reader.ui.palette import theme_variables
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.library import ArticleList, LibraryScreen
 from reader.ui.widgets.article_view import ArticleView
@@ -70,6 +71,11 @@ class ReaderApp(App[None]):
         """The detected terminal and the output mode in use."""
         self.entity_cache: dict[str, list[Entity]] = {}
         """Extracted entities per article key, shared by the library and article screens."""
+        for name, theme in list(self.available_themes.items()):
+            if theme.ansi:
+                # ANSI themes draw in the terminal's own palette, whose contrast the reader
+                # cannot know, let alone bring to 4.5:1 (see reader.ui.palette).
+                self.unregister_theme(name)
         if self.state.settings.theme in self.available_themes:
             self.theme = self.state.settings.theme
 
@@ -127,6 +133,12 @@ class ReaderApp(App[None]):
                 status.show_mode(self.terminal.status())
             for widget in screen.walk_children(with_self=True):
                 widget.refresh()
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables plus the reader's colours computed for it (`palette`)."""
+        variables = super().get_css_variables()
+        variables.update(theme_variables(variables))
+        return variables
 
     def watch_theme(self, theme: str) -> None:
         self.state.settings.theme = theme

@@ -60,7 +60,7 @@ async def test_pane_selection_highlights_exactly_the_mentions(
         entity = screen.entities[index]
         assert screen.status.message.startswith(f"mention 1/{len(entity.mentions)}")
         view = screen.view
-        tint = screen.pane.type_style("place").color
+        tint = screen.view.get_component_rich_style("article-view--place").color
         current_bg = view.get_component_rich_style("article-view--current").bgcolor
         assert style_at(view, entity.mentions[0].start).bgcolor == current_bg
         marked = {tint, current_bg}

@@ -357,6 +357,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.post_message(self.Moved(self.anchor, self.place()))  # the size may have changed
 
     def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._on_theme_changed)
         self._restyle()
         if self.size.width:
             self._reset_heights(self._column()[1])
@@ -375,10 +376,9 @@ class ArticleView(ScrollView, can_focus=True):
             self._reset_heights(self._column()[1])
             self.reflow()
 
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        if self.is_mounted:
-            self._restyle()
+    def _on_theme_changed(self, theme: object) -> None:
+        """The theme's new colours, read once its CSS has been applied."""
+        self._restyle()
 
     def action_page_down(self) -> None:
         self.scroll_page_down(animate=False)

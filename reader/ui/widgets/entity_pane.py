@@ -106,6 +106,14 @@ class EntityPane(Vertical):
         """The colour of a type, shared with the article's highlights through the theme."""
         return self.get_component_rich_style(f"entity-pane--{kind}", partial=True)
 
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._on_theme_changed)
+
+    def _on_theme_changed(self, theme: object) -> None:
+        """Rows and legend are painted with the type colours: paint them in the new ones."""
+        if self.entities is not None:
+            self._rebuild()
+
     def set_progress(self, fraction: float) -> None:
         """Advance the bar while the extractor works."""
         self.query_one(ProgressBar).update(progress=round(100 * max(0.0, min(1.0, fraction))))
@@ -142,7 +150,10 @@ class EntityPane(Vertical):
         for key, kind in enumerate(TYPES, 1):
             count = sum(1 for e in self.entities if e.type == kind)
             on = kind in self.filters
-            part = f"{key} ■ {TYPE_NAMES[kind]} {count}"
+            # Hidden is said in words and by an empty square, not by colour alone.
+            part = f"{key} {'■' if on else '□'} {TYPE_NAMES[kind]} {count}" + (
+                "" if on else " (hidden)"
+            )
             style = (
                 self.type_style(kind)
                 if on
