@@ -345,3 +345,31 @@ def test_app_reads_standard_input_before_starting(
     assert run(capsys, "-") == (0, "", "")
     [(sources, _)] = fake_app.calls
     assert sources == [Article(source="-", title=sample_text.split("\n")[0], text=sample_text)]
+
+
+HOSTILE_TAG = "B-\x1b]0;PWNED\x07\x1b[2J\x1b]52;c;ZXZpbA==\x07\x9b\u202e"
+
+
+@pytest.mark.parametrize("as_json", [[], ["--json"]])
+def test_eval_ner_shows_hostile_tag_names_without_obeying_them(
+    as_json: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "gold.tsv"
+    path.write_text(f"زار\tO\nبلينكن\t{HOSTILE_TAG}\n\n", encoding="utf-8")
+    status, out, err = run(capsys, "eval-ner", str(path), *as_json)
+    assert (status, err) == (0, "")
+    assert not any(c in out for c in "\x1b\x07\x9b\u202e")
+    if as_json:
+        assert HOSTILE_TAG[2:] in json.loads(out)  # escaped, not lost
+    else:
+        assert "␛]0;PWNED␇␛[2J" in out
+
+
+def test_debug_traceback_shows_file_names_without_obeying_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name = tmp_path / "evil\x1b]0;PWNED\x07\x1b[2J\u202etxt.exe"
+    status, _, err = run(capsys, "render", str(name), "--debug")
+    assert status == 2
+    assert "Traceback" in err and "evil␛]0;PWNED␇␛[2J\\u202etxt.exe" in err
+    assert not any(c in err for c in "\x1b\x07\u202e")

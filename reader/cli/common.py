@@ -7,8 +7,9 @@ import json
 import os
 import sys
 import traceback
-import unicodedata
 from typing import NoReturn
+
+from reader.text.sanitize import neutralise
 
 EXIT_ERROR = 2
 
@@ -27,14 +28,19 @@ class Parser(argparse.ArgumentParser):
 def fail(message: str, debug: bool) -> int:
     """Report a failure (with its traceback under --debug); the exit status for it."""
     if debug:
-        traceback.print_exc()
+        print_traceback()
     complain(message)
     return EXIT_ERROR
 
 
+def print_traceback() -> None:
+    """The current exception's traceback on stderr, its file names and messages neutralised."""
+    sys.stderr.write(neutralise(traceback.format_exc(), keep="\n"))
+
+
 def complain(message: str) -> None:
     """One line on stderr; a file name full of escape sequences is shown, not obeyed."""
-    print(f"reader: {escape_invisible(message) or 'error'}", file=sys.stderr)
+    print(f"reader: {neutralise(message) or 'error'}", file=sys.stderr)
 
 
 def add_encoding(parser: argparse.ArgumentParser) -> None:
@@ -55,16 +61,7 @@ def to_json(value: object, indent: int | None = None) -> str:
     `ensure_ascii=False` would let C1 controls and bidi overrides from an article reach
     the terminal raw; `\\uXXXX` escapes keep the data identical and the terminal safe.
     """
-    return escape_invisible(json.dumps(value, ensure_ascii=False, indent=indent), keep="\n")
-
-
-def escape_invisible(text: str, keep: str = "") -> str:
-    """Controls, format characters and line separators as `\\uXXXX` escapes."""
-    return "".join(f"\\u{ord(c):04x}" if _invisible(c, keep) else c for c in text)
-
-
-def _invisible(char: str, keep: str) -> bool:
-    return char not in keep and unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp", "Cs")
+    return neutralise(json.dumps(value, ensure_ascii=False, indent=indent), "escape", keep="\n")
 
 
 def utf8_stdout() -> None:

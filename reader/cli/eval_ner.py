@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 
-from reader.cli.common import CommandError, add_debug
+from reader.cli.common import CommandError, add_debug, to_json
+from reader.text.sanitize import neutralise
 
 DESCRIPTION = (
     "Tag a token<TAB>tag file with the shipped model and print entity-level "
@@ -31,5 +31,6 @@ def run(options: argparse.Namespace) -> int:
         scores = evaluate_file(options.source)
     except ConllError as err:  # already one line naming the file
         raise CommandError(str(err)) from err
-    print(json.dumps(scores, indent=2) if options.json else format_table(scores))
+    # Tag names come from the file: a tag may carry escape sequences.
+    print(to_json(scores, 2) if options.json else neutralise(format_table(scores), keep="\n"))
     return 0

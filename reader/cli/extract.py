@@ -12,10 +12,10 @@ from reader.cli.common import (
     add_debug,
     add_encoding,
     complain,
-    escape_invisible,
     to_json,
 )
 from reader.loader import LoadError, find_articles, load_article
+from reader.text.sanitize import neutralise
 
 DESCRIPTION = "Print the entities of each article with their mention offsets."
 USAGE = "FILE..."
@@ -95,4 +95,4 @@ def _tsv_rows(source: str, entities: list[dict]) -> Iterator[str]:
 def _tsv_field(text: str) -> str:
     """Backslash escapes keep one record per line and no control character raw."""
     text = text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
-    return escape_invisible(text)
+    return neutralise(text, "escape")

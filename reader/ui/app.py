@@ -20,6 +20,7 @@ from reader.entities import Entity
 from reader.loader import Article, LoadError, load_article
 from reader.resources import resource_dir
 from reader.state import State
+from reader.text.sanitize import neutralise
 from reader.ui.commands import ReaderCommands
 from reader.ui.dialogs.help import EXTRA_KEYS, HelpDialog, binding_rows
 from reader.ui.screens.article import ArticleScreen
@@ -27,7 +28,6 @@ from reader.ui.screens.library import ArticleList, LibraryScreen
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.entity_pane import EntityList
 from reader.ui.widgets.search_bar import SearchBar
-from reader.ui.widgets.shaped import printable
 
 BIDI_EXPLICIT = "\x1b[8l"
 """BDSM reset: the terminal must not reorder what we send."""
@@ -74,13 +74,13 @@ class ReaderApp(App[None]):
         self.app_suspend_signal.subscribe(self, self._on_suspend)
         self.app_resume_signal.subscribe(self, self._on_resume)
         if self.state.warning:
-            self.notify(printable(self.state.warning), severity="warning", markup=False)
+            self.notify(neutralise(self.state.warning), severity="warning", markup=False)
         if len(self.sources) == 1:
             try:
                 article = self._article(self.sources[0])
             except LoadError as err:
                 self.push_screen(LibraryScreen(self.sources))
-                self.notify(printable(str(err)), severity="error", markup=False)
+                self.notify(neutralise(str(err)), severity="error", markup=False)
                 return
             self.push_screen(ArticleScreen(article))
         else:
@@ -115,7 +115,7 @@ class ReaderApp(App[None]):
     def save_state(self) -> None:
         """Write settings and positions; a failure is a warning, never a crash."""
         if warning := self.state.save():
-            self.notify(printable(warning), severity="warning", markup=False)
+            self.notify(neutralise(warning), severity="warning", markup=False)
 
     def help_rows(self) -> list[tuple[str, str, str]]:
         """Every key the reader answers to, for the help screen."""

@@ -23,10 +23,11 @@ from reader.entities import Entity
 from reader.loader import Article, LoadError
 from reader.state import article_key
 from reader.text.layout import Span
+from reader.text.sanitize import neutralise
 from reader.ui.screens.article import Abandoned, ArticleScreen
 from reader.ui.screens.base import ReaderScreen
 from reader.ui.widgets.entity_pane import TYPE_NAMES, TYPES
-from reader.ui.widgets.shaped import ShapedText, printable
+from reader.ui.widgets.shaped import ShapedText
 from reader.ui.widgets.vim_list import VimOptionList
 
 if TYPE_CHECKING:
@@ -50,8 +51,8 @@ class Entry:
 
     @property
     def label(self) -> str:
-        """The source's name as given."""
-        return self.article.source if self.article else str(self.source)
+        """The source's name as given, neutralised: a file name may hold escape sequences."""
+        return neutralise(self.article.source if self.article else str(self.source))
 
 
 class ArticleList(VimOptionList):
@@ -86,11 +87,11 @@ class LibraryScreen(ReaderScreen):
         """Title line plus a details line (counts, or the error)."""
         if entry.error is not None:
             return ShapedText(
-                f"⚠ {entry.error}", direction="ltr", style=Style(color="red", bold=True)
+                f"⚠ {neutralise(entry.error)}", direction="ltr", style=Style(color="red", bold=True)
             )
         title = entry.article.title if entry.article else "loading…"
         if entry.error_counts is not None:
-            details = f"{entry.label} · {entry.error_counts}"
+            details = f"{entry.label} · {neutralise(entry.error_counts)}"
         elif entry.counts is None:
             details = f"{entry.label} · finding entities…"
         else:
@@ -178,7 +179,9 @@ class LibraryScreen(ReaderScreen):
     def _open(self, index: int) -> None:
         entry = self.entries[index]
         if entry.error is not None:
-            self.notify(printable(entry.error), title="cannot open", severity="error", markup=False)
+            self.notify(
+                neutralise(entry.error), title="cannot open", severity="error", markup=False
+            )
             return
         if entry.article is None:
             self.notify("still loading…")

@@ -7,7 +7,6 @@ drawn unshaped and in logical order, which reads backwards in a terminal.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 
 from rich.style import Style as RichStyle
@@ -19,17 +18,6 @@ from textual.visual import RenderOptions, Visual
 
 from reader.text.layout import Direction, Span, VisualLine, layout_paragraph, split_paragraphs
 from reader.ui.cells import line_strip
-
-
-def printable(text: str) -> str:
-    """A one-line message safe for a toast: controls and format characters become U+FFFD.
-
-    Toasts are drawn by Textual, not by the engine, so a file name or an error message
-    that carries an escape sequence must be neutralised first.
-    """
-    return "".join(
-        "\ufffd" if unicodedata.category(ch)[0] in "CZ" and ch != " " else ch for ch in text
-    )
 
 
 def terminal_bidi_active() -> bool:
