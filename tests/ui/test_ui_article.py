@@ -245,6 +245,22 @@ async def test_y_copies_the_paragraph_or_entity_in_logical_order(
         assert sample_app.clipboard == "بلينكن"
 
 
+async def test_y_copies_controls_as_pictures_and_leaves_bidi_controls_out(
+    tmp_path: Path, fixed_extractor, wait
+) -> None:
+    path = tmp_path / "paste.txt"
+    path.write_text(
+        "نص\x1b[201~rm -rf ~\x08\x9b\u202eمعكوس\u202c \u2067عزل\u2069 مي\u200cشود\u200e\u061c\n",
+        encoding="utf-8",
+    )
+    app = ReaderApp([path])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait(app, pilot)
+        await pilot.press("y")
+        assert app.clipboard == "نص␛[201~rm -rf ~␈\ufffdمعكوس عزل مي\u200cشود\u200e\u061c"
+        assert app.screen.status.message == f"copied {len(app.clipboard)} characters"
+
+
 async def test_help_lists_every_key(sample_app: ReaderApp, wait) -> None:
     async with sample_app.run_test(size=SIZE) as pilot:
         await wait(sample_app, pilot)

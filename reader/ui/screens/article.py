@@ -23,6 +23,7 @@ from textual.worker import get_current_worker
 from reader.entities import Entity, EntityType
 from reader.loader import Article
 from reader.state import article_key
+from reader.text.sanitize import neutralise
 from reader.text.search import SearchIndex
 from reader.ui.screens.base import ReaderScreen
 from reader.ui.widgets.article_view import (
@@ -399,12 +400,17 @@ class ArticleScreen(ReaderScreen):
         )
 
     def action_copy(self) -> None:
-        """Copy the selected entity, or the paragraph at the top, in logical order."""
+        """Copy the selected entity, or the paragraph at the top, in logical order.
+
+        Pasted into a shell, a raw ESC could end a bracketed paste and type commands, so
+        controls are copied as their pictures and the bidi controls are left out.
+        """
         if self.pane.has_focus_within and self.entity is not None and self.entities:
             text = self.entities[self.entity].name
         else:
             view = self.view
             text = view.paragraph_text(view.paragraph_at(view.anchor))
+        text = neutralise(text, "copy")
         self.app.copy_to_clipboard(text)
         self.status.show(f"copied {len(text)} characters")
 
