@@ -143,14 +143,61 @@ def replace_surrogates(text: str) -> str:
 
 
 _NEEDS_TRANSLATION = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_FORCING = re.compile("[\u202a-\u202e]")  # the embedding and override controls, and PDF
+_DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+LEFT_MARK = "\u27e6"  # ⟦
+RIGHT_MARK = "\u27e7"  # ⟧
+"""The marks painted at the two ends of a span whose direction an embedding or override forces."""
+_OPENERS = {"\u202a": False, "\u202b": True, "\u202d": False, "\u202e": True}  # -> RTL span
+_PDF = "\u202c"
+_ISOLATE_OPENERS = "\u2066\u2067\u2068"
+_PDI = "\u2069"
+
+
+def forces_direction(text: str) -> bool:
+    """Whether ``text`` holds an embedding or override control (painted as ⟦ ⟧ marks)."""
+    return _FORCING.search(text) is not None
 
 
 def display_and_bidi_text(text: str) -> tuple[str, str]:
     """The text to paint and the text to give the bidi algorithm, both as long as ``text``."""
     text = replace_surrogates(text)
     if not _NEEDS_TRANSLATION.search(text):
-        return text, text
-    return text.translate(DISPLAY_TABLE), text.translate(BIDI_TABLE)
+        display, bidi_text = text, text
+    else:
+        display, bidi_text = text.translate(DISPLAY_TABLE), text.translate(BIDI_TABLE)
+    if _FORCING.search(text):
+        display = _mark_forced_spans(display)
+    return display, bidi_text
+
+
+def _mark_forced_spans(display: str) -> str:
+    """Paint each embedding and override control (LRE, RLE, LRO, RLO) and the PDF that closes
+    it as a mark, so a reader sees that a span's direction was forced ("Trojan Source").
+
+    The bidi algorithm places the opener's mark at the span's start and the PDF's mark at its
+    end (``bidi.resolve_levels`` gives them the span's level), so a left-to-right span shows
+    as ⟦...⟧ with ⟦ first, and a right-to-left one also as ⟦...⟧, its opener's mark on the
+    right.  An unclosed span has its opener's mark only; a PDF that closes nothing stays
+    hidden, as do the isolate controls, which force nothing outside themselves.
+    """
+    chars = list(display)
+    spans: list[bool | None] = []  # open spans, innermost last: True for RTL, None for isolates
+    for match in _DIRECTION_CONTROLS.finditer(display):
+        i, char = match.start(), match.group()
+        if char in _OPENERS:
+            rtl = _OPENERS[char]
+            spans.append(rtl)
+            chars[i] = RIGHT_MARK if rtl else LEFT_MARK
+        elif char == _PDF:
+            if spans and spans[-1] is not None:
+                chars[i] = LEFT_MARK if spans.pop() else RIGHT_MARK
+        elif char in _ISOLATE_OPENERS:
+            spans.append(None)
+        elif None in spans:  # a PDI closes its isolate and every span opened inside it
+            while spans.pop() is not None:
+                pass
+    return "".join(chars)
 
 
 @cache

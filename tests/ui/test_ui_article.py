@@ -387,3 +387,25 @@ async def test_status_says_where_the_reader_is(sample_app: ReaderApp, wait) -> N
         await pilot.press("G")
         await wait(sample_app, pilot)
         assert str(place.render()) == "Bot"
+
+
+async def test_direction_overrides_are_marked_and_announced_once(
+    tmp_path: Path, fixed_extractor, wait
+) -> None:
+    path = tmp_path / "trojan.txt"
+    path.write_text("عنوان\n\nالمبلغ \u202e0001\u202c دولار\n", encoding="utf-8")
+    app = ReaderApp([path])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait(app, pilot)
+        screen = app.screen
+        assert screen.status.message == "direction overrides in this article are marked ⟦ ⟧"
+        painted = "".join(
+            segment.text for row in range(5) for segment in screen.view.render_line(row)
+        )
+        assert "⟦1000⟧" in painted
+
+
+async def test_plain_articles_say_nothing_about_overrides(sample_app: ReaderApp, wait) -> None:
+    async with sample_app.run_test(size=SIZE) as pilot:
+        await wait(sample_app, pilot)
+        assert sample_app.screen.status.message == ""

@@ -23,7 +23,7 @@ from textual.worker import get_current_worker
 from reader.entities import Entity, EntityType
 from reader.loader import Article
 from reader.state import article_key
-from reader.text.sanitize import neutralise
+from reader.text.sanitize import LEFT_MARK, RIGHT_MARK, forces_direction, neutralise
 from reader.text.search import SearchIndex
 from reader.ui.screens.base import ReaderScreen
 from reader.ui.widgets.article_view import (
@@ -154,6 +154,10 @@ class ArticleScreen(ReaderScreen):
         settings = self.reader_app.state.settings
         self._place_pane(settings.pane_side, settings.pane_visible)
         self.view.focus()
+        if forces_direction(self.article.text):  # said once; the marks stay in the text
+            self.status.show(
+                f"direction overrides in this article are marked {LEFT_MARK} {RIGHT_MARK}"
+            )
         if self.entities is None:  # after the first paint: the thread competes for the GIL
             self.call_after_refresh(self.extract)
         else:
