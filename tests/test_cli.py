@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import io
 import json
+import os
 import sys
 import types
 from pathlib import Path
@@ -216,10 +217,14 @@ def test_permission_denied(
     path = tmp_path / "locked.txt"
     path.write_text("نص")
 
-    def refuse(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied", str(self))
+    real_open = os.open
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    def refuse(name: object, *args: object, **kwargs: object) -> int:
+        if str(name) == str(path):  # root reads anything: pretend the permission is missing
+            raise PermissionError(13, "Permission denied", str(name))
+        return real_open(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", refuse)
     assert run(capsys, "render", str(path)) == (2, "", f"reader: {path}: permission denied\n")
 
 
@@ -227,7 +232,7 @@ def test_extract_reports_a_bad_file_and_keeps_the_others(
     sample_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     status, out, err = run(capsys, "extract", str(tmp_path / "gone.txt"), str(sample_path))
-    assert status == 2
+    assert status == 1  # some failed; 2 is for none loaded
     assert err == f"reader: {tmp_path / 'gone.txt'}: no such file or directory\n"
     assert [item["source"] for item in json.loads(out)] == [str(sample_path)]
 
@@ -304,7 +309,7 @@ def test_app_gets_the_sample_article_by_default(
     assert run(capsys, "--terminal-bidi", "on") == (0, "", "")
     [(sources, options)] = fake_app.calls
     assert [s.text for s in sources] == [sample_text]
-    assert options == {"encoding": None, "terminal_bidi": True}
+    assert options == {"encoding": None, "max_size": 32 * 1024 * 1024, "terminal_bidi": True}
 
 
 def test_app_leaves_terminal_bidi_to_the_saved_setting_without_the_flag(
@@ -330,7 +335,7 @@ def test_app_gets_paths_for_a_library(
     assert run(capsys, str(tmp_path), "--encoding", "cp1256") == (0, "", "")
     [(sources, options)] = fake_app.calls
     assert sources == [tmp_path / "a.html", tmp_path / "b.txt"]
-    assert options == {"encoding": "cp1256", "terminal_bidi": None}
+    assert options == {"encoding": "cp1256", "max_size": 32 * 1024 * 1024, "terminal_bidi": None}
 
 
 def test_app_reads_standard_input_before_starting(
@@ -373,3 +378,135 @@ def test_debug_traceback_shows_file_names_without_obeying_them(
     assert status == 2
     assert "Traceback" in err and "evil␛]0;PWNED␇␛[2J\\u202etxt.exe" in err
     assert not any(c in err for c in "\x1b\x07\u202e")
+
+
+def test_eval_ner_reads_conll_columns_as_conlleval_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    two = tmp_path / "two.tsv"
+    two.write_text("زار\tO\nباكو\tB-LOC\n\n", encoding="utf-8")
+    three = tmp_path / "three.conll"
+    three.write_text("زار\tVB\tO\nباكو\tNNP\tB-LOC\n\n", encoding="utf-8")
+    spaces = tmp_path / "spaces.conll"
+    spaces.write_text("زار VB B-NP O\nباكو NNP I-NP B-LOC\n\n", encoding="utf-8")
+    expected = run(capsys, "eval-ner", str(two), "--json")
+    assert json.loads(expected[1])["LOC"]["f1"] == 100.0
+    for path in (three, spaces):
+        assert run(capsys, "eval-ner", str(path), "--json") == expected
+
+
+def test_eval_ner_takes_encoding_and_size_options(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "gold.tsv"
+    path.write_bytes("زار\tO\nباكو\tB-LOC\n\n".encode("cp1256"))
+    status, out, _ = run(capsys, "eval-ner", str(path), "--encoding", "windows-1256", "--json")
+    assert status == 0 and json.loads(out)["LOC"]["f1"] == 100.0
+    status, _, err = run(capsys, "eval-ner", str(path), "--max-size", "10")
+    assert (
+        status == 2
+        and err == f"reader: {path}: too large (18 bytes; the limit is 10 bytes, see --max-size)\n"
+    )
+
+
+def test_eval_ner_refuses_an_empty_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for content in ("", "\n\n  \n"):
+        path = tmp_path / "empty.tsv"
+        path.write_text(content, encoding="utf-8")
+        assert run(capsys, "eval-ner", str(path)) == (
+            2,
+            "",
+            f"reader: {path}: empty file (no token/tag lines)\n",
+        )
+
+
+@pytest.mark.parametrize("command", [["render"], ["extract"], ["eval-ner"], []])
+@pytest.mark.parametrize("codec", ["rot13", "base64", "hex", "zlib"])
+def test_a_codec_that_is_not_a_text_encoding_is_one_line(
+    command: list[str], codec: str, sample_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = run(capsys, *command, str(sample_path), "--encoding", codec)
+    assert (status, out) == (2, "")
+    assert err.startswith(f"reader: argument --encoding: '{codec}' is not a text encoding")
+    assert err.count("\n") == 1 and "internal error" not in err
+
+
+@pytest.mark.parametrize("size", ["abc", "0", "-5", "12Q"])
+def test_a_bad_max_size_is_one_line(size: str, capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(capsys, "render", "x.txt", "--max-size", size)
+    assert status == 2 and err.startswith("reader: argument --max-size") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("command", [["render"], ["extract"], []])
+def test_max_size_applies_to_every_command(
+    command: list[str], sample_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, _, err = run(capsys, *command, str(sample_path), "--max-size", "1K")
+    assert status == 2
+    assert err.startswith(f"reader: {sample_path}: too large (") and "the limit is 1 KB" in err
+
+
+def test_max_size_accepts_units(sample_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for size in ("1M", "1MB", "1MiB", "1m", "0.5M", "1048576"):
+        assert run(capsys, "render", str(sample_path), "--max-size", size)[0] == 0
+
+
+def test_a_warning_is_one_line_on_stderr_and_the_output_stays_clean(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes("عنوان\n\nنص عربي ".encode() + b"\xff" + " بقية\n".encode())
+    status, out, err = run(capsys, "render", str(path))
+    assert status == 0 and "\ufffd" in out
+    assert (
+        err
+        == f"reader: {path}: 1 byte that is not UTF-8 (the first at offset 26) shown as U+FFFD\n"
+    )
+    status, out, err = run(capsys, "extract", str(path))
+    assert status == 0 and json.loads(out)["source"] == str(path) and err.count("\n") == 1
+
+
+@pytest.fixture
+def unreadable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """A path whose stat fails with EACCES, and one whose name is too long."""
+    locked = tmp_path / "locked" / "a.txt"
+    real_stat = os.stat
+
+    def refuse(path: object, *args: object, **kwargs: object) -> os.stat_result:
+        if str(path) == str(locked):  # root may stat anything: pretend it may not
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_stat(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "stat", refuse)
+    return [locked, tmp_path / ("a" * 300 + ".txt")]
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "tsv"])
+def test_extract_reports_each_unreadable_path_and_prints_the_others(
+    fmt: str,
+    unreadable: list[Path],
+    sample_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    locked, long_name = unreadable
+    paths = [sample_path, locked, sample_path, long_name, sample_path]
+    status, out, err = run(capsys, "extract", *map(str, paths), "--format", fmt)
+    assert status == 1
+    assert err.splitlines() == [
+        f"reader: {locked}: permission denied",
+        f"reader: {long_name}: file name too long",
+    ]
+    if fmt == "json":
+        assert [item["source"] for item in json.loads(out)] == [str(sample_path)] * 3
+    elif fmt == "jsonl":
+        assert [json.loads(line)["source"] for line in out.splitlines()] == [str(sample_path)] * 3
+    else:
+        sources = {line.split("\t")[0] for line in out.splitlines()[1:]}
+        assert sources == {str(sample_path)} and len(out.splitlines()) > 3
+
+
+def test_extract_exits_2_when_nothing_loaded(
+    unreadable: list[Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = run(capsys, "extract", *map(str, unreadable))
+    assert (status, out) == (2, "") and err.count("\n") == 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import html
 import io
+import os
 import sys
 from pathlib import Path
 
@@ -140,10 +141,14 @@ def test_permission_denied_names_the_path(tmp_path: Path, monkeypatch: pytest.Mo
     path = tmp_path / "secret.txt"
     path.write_text("نص")
 
-    def refuse(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied", str(self))
+    real_open = os.open
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    def refuse(name: object, *args: object, **kwargs: object) -> int:
+        if str(name) == str(path):  # root reads anything: pretend the permission is missing
+            raise PermissionError(13, "Permission denied", str(name))
+        return real_open(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", refuse)
     with pytest.raises(LoadError, match=r"secret\.txt: permission denied$"):
         load_article(path)
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reader import __version__
-from reader.cli.common import CommandError, Parser, add_debug, add_encoding
+from reader.cli.common import CommandError, Parser, add_debug, add_input_options
 from reader.loader import Article, find_articles, load_article
 
 
@@ -31,7 +31,7 @@ def parser(subcommands: Sequence[tuple[str, str]]) -> argparse.ArgumentParser:
         metavar="FILE|DIR|-",
         help="articles to open: files, directories of .txt/.html/.htm/.md, or - for stdin",
     )
-    add_encoding(result)
+    add_input_options(result)
     result.add_argument(
         "--terminal-bidi",
         choices=("on", "off"),
@@ -45,7 +45,7 @@ def parser(subcommands: Sequence[tuple[str, str]]) -> argparse.ArgumentParser:
 
 def run(options: argparse.Namespace) -> int:
     """Resolve the sources (reading stdin now, while it is still ours), then run the app."""
-    sources = _sources(options.sources, options.encoding)
+    sources = _sources(options.sources, options.encoding, options.max_size)
     if not sys.stdout.isatty():
         raise CommandError(
             "standard output is not a terminal; use 'reader render FILE' to print an article"
@@ -56,12 +56,17 @@ def run(options: argparse.Namespace) -> int:
 
     from reader.ui.app import ReaderApp
 
-    app = ReaderApp(sources, encoding=options.encoding, terminal_bidi=terminal_bidi)
+    app = ReaderApp(
+        sources,
+        encoding=options.encoding,
+        max_size=options.max_size,
+        terminal_bidi=terminal_bidi,
+    )
     app.run()
     return app.return_code or 0
 
 
-def _sources(arguments: Sequence[str], encoding: str | None) -> list[Path | Article]:
+def _sources(arguments: Sequence[str], encoding: str | None, max_size: int) -> list[Path | Article]:
     """Paths for the app; one file or stdin is opened here so a bad one fails before the UI."""
     if not arguments:
         from reader.resources import sample_article
@@ -72,11 +77,11 @@ def _sources(arguments: Sequence[str], encoding: str | None) -> list[Path | Arti
     sources: list[Path | Article] = []
     for argument in arguments:
         if argument == "-":
-            sources.append(load_article("-", encoding=encoding))
+            sources.append(load_article("-", encoding=encoding, max_size=max_size))
         else:
             sources.extend(find_articles([argument]))
     if len(sources) == 1 and isinstance(sources[0], Path):
-        sources[0] = load_article(sources[0], encoding=encoding)
+        sources[0] = load_article(sources[0], encoding=encoding, max_size=max_size)
     return sources
 
 

@@ -5,13 +5,20 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import traceback
 from typing import NoReturn
 
+from reader.loader import DEFAULT_MAX_SIZE, human_size, text_codec
 from reader.text.sanitize import neutralise
 
 EXIT_ERROR = 2
+"""Bad input, a bad option, or nothing could be done."""
+EXIT_SOME_FAILED = 1
+"""Some inputs failed while the others were done (`reader extract` of several files)."""
+_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(?:([kmgt])i?b?|b)?\s*", re.IGNORECASE)
+_UNITS = {"k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40}
 
 
 class CommandError(Exception):
@@ -43,11 +50,47 @@ def complain(message: str) -> None:
     print(f"reader: {neutralise(message) or 'error'}", file=sys.stderr)
 
 
-def add_encoding(parser: argparse.ArgumentParser) -> None:
-    """The `--encoding` option every command takes."""
+def add_input_options(parser: argparse.ArgumentParser) -> None:
+    """The `--encoding` and `--max-size` options every command takes."""
     parser.add_argument(
-        "--encoding", metavar="E", help="decode input with E instead of detecting it"
+        "--encoding",
+        metavar="E",
+        type=_encoding,
+        help="decode input with E (utf-8, windows-1256, iso-8859-6...) instead of detecting it",
     )
+    parser.add_argument(
+        "--max-size",
+        metavar="SIZE",
+        type=_size,
+        default=DEFAULT_MAX_SIZE,
+        help=f"refuse inputs larger than SIZE (bytes, or with K, M, G: 500K, 64M; "
+        f"default {human_size(DEFAULT_MAX_SIZE).replace(' ', '')})",
+    )
+
+
+def _encoding(value: str) -> str:
+    try:
+        text_codec(value)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+    return value
+
+
+def _size(value: str) -> int:
+    match = _SIZE.fullmatch(value)
+    if match is None:
+        raise argparse.ArgumentTypeError(f"not a size: {value!r} (say 500K, 64M or 1G)")
+    number, unit = match.groups()
+    size = int(float(number) * _UNITS.get((unit or "").lower(), 1))
+    if size < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1 byte, not {value!r}")
+    return size
+
+
+def warn(message: str | None) -> None:
+    """A problem the input survived, once, on stderr (the output itself stays clean)."""
+    if message:
+        complain(message)
 
 
 def add_debug(parser: argparse.ArgumentParser) -> None:

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 
 from reader.cli.common import (
     EXIT_ERROR,
+    EXIT_SOME_FAILED,
     add_debug,
-    add_encoding,
+    add_input_options,
     complain,
+    print_traceback,
     to_json,
+    warn,
 )
 from reader.loader import LoadError, find_articles, load_article
 from reader.text.sanitize import neutralise
@@ -27,21 +30,26 @@ def configure(parser: argparse.ArgumentParser) -> None:
     """The options of `extract`."""
     parser.add_argument("sources", nargs="+", metavar="FILE|DIR|-")
     parser.add_argument("--format", choices=("json", "jsonl", "tsv"), default="json")
-    add_encoding(parser)
+    add_input_options(parser)
     add_debug(parser)
 
 
 def run(options: argparse.Namespace) -> int:
-    """Entities per article; a file that fails is reported and the others still print."""
-    status = 0
+    """Entities per article; a file that fails is reported and the others still print.
+
+    Exit status 0 when every file printed, 1 when some failed, 2 when none loaded.
+    """
+    failed = printed = 0
     results: list[dict] = []
     if options.format == "tsv":
         print("\t".join(TSV_COLUMNS))
-    for source, result in _extract_all(options.sources, options.encoding):
-        if isinstance(result, LoadError):
-            complain(str(result))
-            status = EXIT_ERROR
-        elif options.format == "json":
+    for source, result in _extract_all(options):
+        if isinstance(result, str):
+            complain(result)
+            failed += 1
+            continue
+        printed += 1
+        if options.format == "json":
             results.append(result)
         elif options.format == "jsonl":
             print(to_json(result))
@@ -52,27 +60,35 @@ def run(options: argparse.Namespace) -> int:
     if options.format == "json" and results:
         single = len(options.sources) == 1 and len(results) == 1
         print(to_json(results[0] if single else results, 2))
-    return status
+    if not failed:
+        return 0
+    return EXIT_SOME_FAILED if printed else EXIT_ERROR
 
 
-def _extract_all(
-    arguments: Sequence[str], encoding: str | None
-) -> Iterator[tuple[str, dict | LoadError]]:
+def _extract_all(options: argparse.Namespace) -> Iterator[tuple[str, dict | str]]:
+    """(source, result) per article, or (source, one-line problem) when it failed."""
     from reader.entities import extract_entities
 
-    for argument in arguments:
+    for argument in options.sources:
         try:
             paths: list[str | Path] = ["-"] if argument == "-" else list(find_articles([argument]))
         except LoadError as err:
-            yield argument, err
+            yield argument, str(err)
             continue
         for path in paths:
             try:
-                article = load_article(path, encoding=encoding)
+                article = load_article(path, encoding=options.encoding, max_size=options.max_size)
             except LoadError as err:
-                yield str(path), err
+                yield str(path), str(err)
                 continue
-            entities = [entity.to_dict() for entity in extract_entities(article.text)]
+            warn(article.warning)
+            try:
+                entities = [entity.to_dict() for entity in extract_entities(article.text)]
+            except Exception as err:  # a bug on one file: reported, and the others still print
+                if options.debug:
+                    print_traceback()
+                yield str(path), f"{path}: internal error: {type(err).__name__}: {err}"
+                continue
             yield article.source, {"source": article.source, "entities": entities}
 
 

@@ -9,7 +9,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from reader.cli.common import add_debug, add_encoding
+from reader.cli.common import add_debug, add_input_options, warn
 from reader.loader import Article, load_article
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--color", action="store_true", help="colour entity mentions by type (ANSI codes)"
     )
-    add_encoding(parser)
+    add_input_options(parser)
     add_debug(parser)
 
 
@@ -57,7 +57,8 @@ def run(options: argparse.Namespace) -> int:
     """Print the visual lines; RTL lines padded on the left so they end at the width."""
     from reader.text.layout import layout_paragraph, split_paragraphs
 
-    article = load_article(options.source, encoding=options.encoding)
+    article = load_article(options.source, encoding=options.encoding, max_size=options.max_size)
+    warn(article.warning)
     width = options.width or (shutil.get_terminal_size().columns if sys.stdout.isatty() else 80)
     paragraphs = split_paragraphs(article.text)
     spans: dict[int, list[Span]] = {}

@@ -17,7 +17,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 
 from reader.entities import Entity
-from reader.loader import Article, LoadError, load_article
+from reader.loader import DEFAULT_MAX_SIZE, Article, LoadError, load_article
 from reader.resources import resource_dir
 from reader.state import State
 from reader.text.sanitize import neutralise
@@ -51,6 +51,7 @@ class ReaderApp(App[None]):
         sources: Sequence[Path | Article],
         *,
         encoding: str | None = None,
+        max_size: int = DEFAULT_MAX_SIZE,
         terminal_bidi: bool | None = None,
     ) -> None:
         super().__init__()
@@ -58,6 +59,8 @@ class ReaderApp(App[None]):
         """Paths or loaded articles, as given on the command line."""
         self.encoding = encoding
         """Forced encoding for the paths, or None to detect."""
+        self.max_size = max_size
+        """The largest file the app opens, in bytes."""
         self.state = State.load()
         """Settings and reading positions."""
         if terminal_bidi is not None:  # --terminal-bidi on|off is remembered as a setting
@@ -88,7 +91,9 @@ class ReaderApp(App[None]):
 
     def _article(self, source: Path | Article) -> Article:
         return (
-            source if isinstance(source, Article) else load_article(source, encoding=self.encoding)
+            source
+            if isinstance(source, Article)
+            else load_article(source, encoding=self.encoding, max_size=self.max_size)
         )
 
     def _bidi_explicit(self) -> None:

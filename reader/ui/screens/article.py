@@ -154,6 +154,8 @@ class ArticleScreen(ReaderScreen):
         settings = self.reader_app.state.settings
         self._place_pane(settings.pane_side, settings.pane_visible)
         self.view.focus()
+        if self.article.warning:  # bytes that were not UTF-8, say
+            self.notify(neutralise(self.article.warning), severity="warning", markup=False)
         if forces_direction(self.article.text):  # said once; the marks stay in the text
             self.status.show(
                 f"direction overrides in this article are marked {LEFT_MARK} {RIGHT_MARK}"

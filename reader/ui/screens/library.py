@@ -141,7 +141,9 @@ class LibraryScreen(ReaderScreen):
         for index, entry in enumerate(self.entries):
             if entry.article is None:
                 try:
-                    entry.article = load_article(entry.source, encoding=app.encoding)
+                    entry.article = load_article(
+                        entry.source, encoding=app.encoding, max_size=app.max_size
+                    )
                 except LoadError as err:
                     entry.error = str(err)
                 if worker.is_cancelled:
