@@ -12,6 +12,7 @@ temporary that the next save removes).
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import os
@@ -179,7 +180,10 @@ def _locked(path: Path) -> Iterator[None]:
     Waits for another instance's save (a few milliseconds), but not forever: a lock held
     longer than `_LOCK_WAIT` (a process stopped mid-save) is an error, not a hang at exit.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # "File exists" would not say which, or why that matters
+        raise NotADirectoryError(errno.ENOTDIR, f"{path.parent} is not a directory") from None
     if fcntl is None:
         yield
         return

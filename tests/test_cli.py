@@ -279,6 +279,8 @@ class FakeApp:
     def __init__(self, sources: list, **options: object) -> None:
         FakeApp.calls.append((list(sources), options))
         self.return_code = 0
+        self.save_failure: str | None = None
+        self.quit_signal: int | None = None
 
     def run(self) -> None:
         return None

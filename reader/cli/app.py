@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from reader import __version__
-from reader.cli.common import CommandError, Parser, add_debug, add_input_options
+from reader.cli.common import (
+    EXIT_SOME_FAILED,
+    CommandError,
+    Parser,
+    add_debug,
+    add_input_options,
+    complain,
+)
 from reader.loader import Article, find_articles, load_article
 
 
@@ -54,6 +63,7 @@ def run(options: argparse.Namespace) -> int:
         _reattach_terminal()
     terminal_bidi = None if options.terminal_bidi is None else options.terminal_bidi == "on"
 
+    from reader.ui import signals
     from reader.ui.app import ReaderApp
 
     app = ReaderApp(
@@ -63,6 +73,14 @@ def run(options: argparse.Namespace) -> int:
         terminal_bidi=terminal_bidi,
     )
     app.run()
+    if app.save_failure:  # the screen is restored by now
+        complain(app.save_failure)
+        return EXIT_SOME_FAILED
+    if app.quit_signal is not None:
+        if app.quit_signal != getattr(signal, "SIGHUP", None) or not os.isatty(2):
+            with contextlib.suppress(OSError):  # no terminal left after a hangup
+                complain(f"quit on {signals.name(app.quit_signal)}; reading position saved")
+        return 128 + app.quit_signal
     return app.return_code or 0
 
 

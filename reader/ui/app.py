@@ -21,6 +21,7 @@ from reader.loader import DEFAULT_MAX_SIZE, Article, LoadError, load_article
 from reader.resources import resource_dir
 from reader.state import State
 from reader.text.sanitize import neutralise
+from reader.ui import signals
 from reader.ui.commands import ReaderCommands
 from reader.ui.dialogs.help import EXTRA_KEYS, HelpDialog, binding_rows
 from reader.ui.screens.article import ArticleScreen
@@ -44,6 +45,7 @@ class ReaderApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help"),
+        Binding("ctrl+z", "suspend_process", "Suspend", show=False),
     ]
 
     def __init__(
@@ -67,14 +69,20 @@ class ReaderApp(App[None]):
             self.state.settings.terminal_bidi = terminal_bidi
         self.terminal_bidi = self.state.settings.terminal_bidi
         """Leave shaping and reordering to the terminal (emit logical order)."""
+        self.save_failure: str | None = None
+        """Why the last save of the state failed, if it did (reported after exit)."""
+        self.quit_signal: int | None = None
+        """The signal that ended the app, if one did."""
         self.entity_cache: dict[str, list[Entity]] = {}
         """Extracted entities per article key, shared by the library and article screens."""
         if self.state.settings.theme in self.available_themes:
             self.theme = self.state.settings.theme
 
     def on_mount(self) -> None:
+        signals.install(self)
         self._bidi_explicit()
-        self.app_suspend_signal.subscribe(self, self._on_suspend)
+        # immediate: a posted callback would run only after the process has stopped
+        self.app_suspend_signal.subscribe(self, self._on_suspend, immediate=True)
         self.app_resume_signal.subscribe(self, self._on_resume)
         if self.state.warning:
             self.notify(neutralise(self.state.warning), severity="warning", markup=False)
@@ -118,9 +126,20 @@ class ReaderApp(App[None]):
         self.state.settings.theme = theme
 
     def save_state(self) -> None:
-        """Write settings and positions; a failure is a warning, never a crash."""
-        if warning := self.state.save():
-            self.notify(neutralise(warning), severity="warning", markup=False)
+        """Write settings and positions; a failure is a warning, never a crash, and the last
+        one is kept in `save_failure` for the command line to report after exit."""
+        self.save_failure = self.state.save()
+        if self.save_failure:
+            self.notify(neutralise(self.save_failure), severity="warning", markup=False)
+
+    def quit_on_signal(self, number: int) -> None:
+        """SIGHUP, SIGTERM or SIGQUIT: quit as `q` does, so the position is saved on the way."""
+        self.quit_signal = number
+        self.exit(return_code=128 + number)
+
+    def action_suspend_process(self) -> None:
+        """Ctrl+Z: suspend as a shell job, the terminal restored meanwhile."""
+        signals.suspend(self)
 
     def help_rows(self) -> list[tuple[str, str, str]]:
         """Every key the reader answers to, for the help screen."""
