@@ -409,3 +409,26 @@ async def test_plain_articles_say_nothing_about_overrides(sample_app: ReaderApp,
     async with sample_app.run_test(size=SIZE) as pilot:
         await wait(sample_app, pilot)
         assert sample_app.screen.status.message == ""
+
+
+async def test_bytes_that_are_not_utf8_are_shown_and_said_once(
+    tmp_path: Path, fixed_extractor, wait
+) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes("عنوان\n\nنص عربي ".encode() + b"\xff" + " بقية النص\n".encode())
+    app = ReaderApp([path])
+    said: list[tuple[str, str]] = []
+    notify = app.notify
+    app.notify = lambda message, **options: (  # type: ignore[method-assign]
+        said.append((message, options.get("severity", ""))),
+        notify(message, **options),
+    )[1]
+    async with app.run_test(size=SIZE) as pilot:
+        await wait(app, pilot)
+        assert "\ufffd" in app.screen.article.text
+        assert said == [
+            (
+                f"{path}: 1 byte that is not UTF-8 (the first at offset 26) shown as U+FFFD",
+                "warning",
+            )
+        ]
