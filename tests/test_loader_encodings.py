@@ -130,3 +130,8 @@ def test_a_utf8_bom_outranks_declarations_and_tolerates_bad_bytes() -> None:
     data = codecs.BOM_UTF8 + page(ARABIC, "windows-1256").encode() + b"\xff"
     article = load_bytes(data, "p.html", html=True)
     assert ARABIC in article.text and article.warning is not None
+
+
+def test_a_utf8_bom_means_utf8_even_when_another_reading_looks_arabic() -> None:
+    text = "ذ، ر، ز، س؟".encode("cp1256").decode("utf-8")  # valid UTF-8 that is not Arabic
+    assert load_bytes(codecs.BOM_UTF8 + text.encode(), "x").text == text

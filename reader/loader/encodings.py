@@ -106,18 +106,17 @@ def decode(
     for bom, name in _BOMS:
         if data.startswith(bom):
             return _given(data, source, name)
-    if data.startswith(codecs.BOM_UTF8):
+    marked = data.startswith(codecs.BOM_UTF8)  # the mark outranks any declaration
+    if marked:
         data = data[len(codecs.BOM_UTF8) :]
-        declared: list[str] = []  # the mark outranks any declaration
-    else:
-        declared = list(_declarations(data, declared_charset, html))
+    declared = [] if marked else list(_declarations(data, declared_charset, html))
     if b"\x00" in data:
         raise LoadError(source, "not a text file (binary data: it holds NUL bytes)")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         return _not_utf8(data, source, declared, err.start)
-    return _valid_utf8(data, text, declared)
+    return Decoded(text, "utf-8") if marked else _valid_utf8(data, text, declared)
 
 
 def _given(data: bytes, source: str, encoding: str) -> Decoded:

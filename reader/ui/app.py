@@ -138,8 +138,10 @@ class ReaderApp(App[None]):
         self.exit(return_code=128 + number)
 
     def action_suspend_process(self) -> None:
-        """Ctrl+Z: suspend as a shell job, the terminal restored meanwhile."""
-        signals.suspend(self)
+        """Ctrl+Z: suspend as a shell job, the terminal restored meanwhile (where the driver
+        can: not in a headless or web session)."""
+        if self._driver is not None and self._driver.can_suspend:
+            signals.suspend(self)
 
     def help_rows(self) -> list[tuple[str, str, str]]:
         """Every key the reader answers to, for the help screen."""

@@ -39,7 +39,11 @@ def install(app: ReaderApp) -> None:
 
 
 def suspend(app: ReaderApp) -> None:
-    """Stop the process like the shell's Ctrl+Z, with the terminal restored meanwhile."""
+    """Stop the process like the shell's Ctrl+Z, with the terminal restored meanwhile.
+
+    Without a driver that can suspend (the app is starting or closing) the process stops
+    all the same: SIGTSTP asked for it.
+    """
     driver = app._driver  # App.suspend() needs a driver that can suspend
     if driver is None or not driver.can_suspend:
         os.kill(os.getpid(), signal.SIGSTOP)
