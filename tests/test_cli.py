@@ -512,3 +512,17 @@ def test_extract_exits_2_when_nothing_loaded(
 ) -> None:
     status, out, err = run(capsys, "extract", *map(str, unreadable))
     assert (status, out) == (2, "") and err.count("\n") == 2
+
+
+def test_extract_json_is_written_as_found_and_reads_as_json_dumps_would(
+    sample_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = tmp_path / "other.txt"
+    other.write_text("زار أنتوني بلينكن باكو أمس.\n", encoding="utf-8")
+    _, out, _ = run(capsys, "extract", str(sample_path), str(other))
+    assert out == json.dumps(json.loads(out), ensure_ascii=False, indent=2) + "\n"
+    _, out, _ = run(capsys, "extract", str(tmp_path))  # a directory with one article
+    assert json.loads(out)["source"] == str(other)
+    assert out == json.dumps(json.loads(out), ensure_ascii=False, indent=2) + "\n"
+    status, out, _ = run(capsys, "extract", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"))
+    assert (status, out) == (2, "")

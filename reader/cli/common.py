@@ -98,13 +98,27 @@ def add_debug(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
 
 
-def to_json(value: object, indent: int | None = None) -> str:
-    """JSON with Arabic kept readable but every control or format character escaped.
+def write_json(value: object, *, indent: int | None = None, margin: str = "") -> None:
+    """JSON on stdout, written as it is encoded (a 32 MB article's entities never become one
+    string), with Arabic kept readable but every control or format character escaped.
 
-    `ensure_ascii=False` would let C1 controls and bidi overrides from an article reach
+    `ensure_ascii=False` alone would let C1 controls and bidi overrides from an article reach
     the terminal raw; `\\uXXXX` escapes keep the data identical and the terminal safe.
+    `margin` indents every line after the first (an element inside an array).
     """
-    return neutralise(json.dumps(value, ensure_ascii=False, indent=indent), "escape", keep="\n")
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=indent)
+    pieces: list[str] = []
+    for piece in encoder.iterencode(value):
+        pieces.append(piece)
+        if len(pieces) >= 4096:
+            _write_json_pieces(pieces, margin)
+            pieces = []
+    _write_json_pieces(pieces, margin)
+
+
+def _write_json_pieces(pieces: list[str], margin: str) -> None:
+    text = neutralise("".join(pieces), "escape", keep="\n")
+    sys.stdout.write(text.replace("\n", "\n" + margin) if margin else text)
 
 
 def utf8_stdout() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from reader.cli.common import CommandError, add_debug, add_input_options, to_json, warn
+from reader.cli.common import CommandError, add_debug, add_input_options, warn, write_json
 from reader.text.sanitize import neutralise
 
 DESCRIPTION = (
@@ -36,5 +36,9 @@ def run(options: argparse.Namespace) -> int:
     except ConllError as err:  # already one line naming the file
         raise CommandError(str(err)) from err
     # Tag names come from the file: a tag may carry escape sequences.
-    print(to_json(scores, 2) if options.json else neutralise(format_table(scores), keep="\n"))
+    if options.json:
+        write_json(scores, indent=2)
+        print()
+    else:
+        print(neutralise(format_table(scores), keep="\n"))
     return 0

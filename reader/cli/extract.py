@@ -14,8 +14,8 @@ from reader.cli.common import (
     add_input_options,
     complain,
     print_traceback,
-    to_json,
     warn,
+    write_json,
 )
 from reader.loader import LoadError, find_articles, load_article
 from reader.text.sanitize import neutralise
@@ -35,61 +35,73 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(options: argparse.Namespace) -> int:
-    """Entities per article; a file that fails is reported and the others still print.
+    """Entities per article, each printed as soon as it is found; a file that fails is
+    reported and the others still print.
 
-    Exit status 0 when every file printed, 1 when some failed, 2 when none loaded.
+    JSON is one object for one file, else an array of the files that loaded. Exit status 0
+    when every file printed, 1 when some failed, 2 when none loaded.
     """
-    failed = printed = 0
-    results: list[dict] = []
+    paths, failed = _expand(options.sources)
+    array = options.format == "json" and (len(options.sources) > 1 or len(paths) > 1)
+    printed = 0
     if options.format == "tsv":
         print("\t".join(TSV_COLUMNS))
-    for source, result in _extract_all(options):
+    if array and paths:
+        sys.stdout.write("[")
+    for path in paths:
+        result = _extract(path, options)
         if isinstance(result, str):
             complain(result)
             failed += 1
             continue
-        printed += 1
-        if options.format == "json":
-            results.append(result)
-        elif options.format == "jsonl":
-            print(to_json(result))
-        else:
-            for row in _tsv_rows(source, result["entities"]):
+        if options.format == "tsv":
+            for row in _tsv_rows(result["source"], result["entities"]):
                 print(row)
+        elif array:
+            sys.stdout.write(",\n  " if printed else "\n  ")
+            write_json(result, indent=2, margin="  ")
+        else:
+            write_json(result, indent=2 if options.format == "json" else None)
+            print()
+        printed += 1
         sys.stdout.flush()
-    if options.format == "json" and results:
-        single = len(options.sources) == 1 and len(results) == 1
-        print(to_json(results[0] if single else results, 2))
+    if array and paths:
+        print("\n]" if printed else "]")
     if not failed:
         return 0
     return EXIT_SOME_FAILED if printed else EXIT_ERROR
 
 
-def _extract_all(options: argparse.Namespace) -> Iterator[tuple[str, dict | str]]:
-    """(source, result) per article, or (source, one-line problem) when it failed."""
+def _expand(arguments: list[str]) -> tuple[list[str | Path], int]:
+    """Every article the arguments name (directories expanded), and how many arguments
+    failed (reported here)."""
+    paths: list[str | Path] = []
+    failed = 0
+    for argument in arguments:
+        try:
+            paths.extend(["-"] if argument == "-" else find_articles([argument]))
+        except LoadError as err:
+            complain(str(err))
+            failed += 1
+    return paths, failed
+
+
+def _extract(path: str | Path, options: argparse.Namespace) -> dict | str:
+    """The `extract` object of one article, or the one-line problem when it failed."""
     from reader.entities import extract_entities
 
-    for argument in options.sources:
-        try:
-            paths: list[str | Path] = ["-"] if argument == "-" else list(find_articles([argument]))
-        except LoadError as err:
-            yield argument, str(err)
-            continue
-        for path in paths:
-            try:
-                article = load_article(path, encoding=options.encoding, max_size=options.max_size)
-            except LoadError as err:
-                yield str(path), str(err)
-                continue
-            warn(article.warning)
-            try:
-                entities = [entity.to_dict() for entity in extract_entities(article.text)]
-            except Exception as err:  # a bug on one file: reported, and the others still print
-                if options.debug:
-                    print_traceback()
-                yield str(path), f"{path}: internal error: {type(err).__name__}: {err}"
-                continue
-            yield article.source, {"source": article.source, "entities": entities}
+    try:
+        article = load_article(path, encoding=options.encoding, max_size=options.max_size)
+    except LoadError as err:
+        return str(err)
+    warn(article.warning)
+    try:
+        entities = [entity.to_dict() for entity in extract_entities(article.text)]
+    except Exception as err:  # a bug on one file: reported, and the others still print
+        if options.debug:
+            print_traceback()
+        return f"{path}: internal error: {type(err).__name__}: {err}"
+    return {"source": article.source, "entities": entities}
 
 
 def _tsv_rows(source: str, entities: list[dict]) -> Iterator[str]:
