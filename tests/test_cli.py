@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 import io
 import json
-import os
 import sys
 import types
 from pathlib import Path
@@ -211,20 +210,10 @@ def test_invalid_bytes_for_the_given_encoding(
     assert err.startswith(f"reader: {path}: not valid utf-8") and err.count("\n") == 1
 
 
-def test_permission_denied(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_permission_denied(tmp_path: Path, deny, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "locked.txt"
     path.write_text("نص")
-
-    real_open = os.open
-
-    def refuse(name: object, *args: object, **kwargs: object) -> int:
-        if str(name) == str(path):  # root reads anything: pretend the permission is missing
-            raise PermissionError(13, "Permission denied", str(name))
-        return real_open(name, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(os, "open", refuse)
+    deny("open", path)
     assert run(capsys, "render", str(path)) == (2, "", f"reader: {path}: permission denied\n")
 
 
@@ -469,17 +458,10 @@ def test_a_warning_is_one_line_on_stderr_and_the_output_stays_clean(
 
 
 @pytest.fixture
-def unreadable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+def unreadable(tmp_path: Path, deny) -> list[Path]:
     """A path whose stat fails with EACCES, and one whose name is too long."""
     locked = tmp_path / "locked" / "a.txt"
-    real_stat = os.stat
-
-    def refuse(path: object, *args: object, **kwargs: object) -> os.stat_result:
-        if str(path) == str(locked):  # root may stat anything: pretend it may not
-            raise PermissionError(13, "Permission denied", str(path))
-        return real_stat(path, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(os, "stat", refuse)
+    deny("stat", locked)
     return [locked, tmp_path / ("a" * 300 + ".txt")]
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 import html
 import io
-import os
 import sys
 from pathlib import Path
 
@@ -137,18 +136,10 @@ def test_missing_file_and_directory_name_the_path(tmp_path: Path) -> None:
         load_article(tmp_path)
 
 
-def test_permission_denied_names_the_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_permission_denied_names_the_path(tmp_path: Path, deny) -> None:
     path = tmp_path / "secret.txt"
     path.write_text("نص")
-
-    real_open = os.open
-
-    def refuse(name: object, *args: object, **kwargs: object) -> int:
-        if str(name) == str(path):  # root reads anything: pretend the permission is missing
-            raise PermissionError(13, "Permission denied", str(name))
-        return real_open(name, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(os, "open", refuse)
+    deny("open", path)
     with pytest.raises(LoadError, match=r"secret\.txt: permission denied$"):
         load_article(path)
 

@@ -97,23 +97,14 @@ def test_closed_standard_input_is_said_plainly(monkeypatch: pytest.MonkeyPatch) 
         load_article("-")
 
 
-def test_a_name_too_long_and_an_unexaminable_path_are_named(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_name_too_long_and_an_unexaminable_path_are_named(tmp_path: Path, deny) -> None:
     long_name = tmp_path / ("ا" * 200 + ".txt")
     with pytest.raises(LoadError, match=r": file name too long$"):
         find_articles([long_name])
     with pytest.raises(LoadError, match=r": file name too long$"):
         load_article(long_name)
     hidden = tmp_path / "locked" / "a.txt"
-    real_stat = os.stat
-
-    def refuse(path: object, *args: object, **kwargs: object) -> os.stat_result:
-        if str(path) == str(hidden):  # root may stat anything: pretend it may not
-            raise PermissionError(13, "Permission denied", str(path))
-        return real_stat(path, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(os, "stat", refuse)
+    deny("stat", hidden)
     with pytest.raises(LoadError, match=r"^.*locked/a\.txt: permission denied$"):
         find_articles([hidden])
 
