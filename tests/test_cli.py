@@ -451,7 +451,8 @@ def test_a_warning_is_one_line_on_stderr_and_the_output_stays_clean(
     assert status == 0 and "\ufffd" in out
     assert (
         err
-        == f"reader: {path}: 1 byte that is not UTF-8 (the first at offset 26) shown as U+FFFD\n"
+        == f"reader: warning: {path}: 1 byte that is not UTF-8 (the first at offset 26) shown as "
+        "U+FFFD\n"
     )
     status, out, err = run(capsys, "extract", str(path))
     assert status == 0 and json.loads(out)["source"] == str(path) and err.count("\n") == 1

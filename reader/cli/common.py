@@ -87,10 +87,9 @@ def _size(value: str) -> int:
     return size
 
 
-def warn(message: str | None) -> None:
-    """A problem the input survived, once, on stderr (the output itself stays clean)."""
-    if message:
-        complain(message)
+def warn(message: str) -> None:
+    """A warning on stderr, one line, the command goes on."""
+    complain(f"warning: {message}")
 
 
 def add_debug(parser: argparse.ArgumentParser) -> None:

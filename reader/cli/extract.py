@@ -94,7 +94,8 @@ def _extract(path: str | Path, options: argparse.Namespace) -> dict | str:
         article = load_article(path, encoding=options.encoding, max_size=options.max_size)
     except LoadError as err:
         return str(err)
-    warn(article.warning)
+    if article.warning:  # bytes that were not UTF-8, say
+        warn(article.warning)
     try:
         entities = [entity.to_dict() for entity in extract_entities(article.text)]
     except Exception as err:  # a bug on one file: reported, and the others still print

@@ -58,7 +58,8 @@ def run(options: argparse.Namespace) -> int:
     from reader.text.layout import layout_paragraph, split_paragraphs
 
     article = load_article(options.source, encoding=options.encoding, max_size=options.max_size)
-    warn(article.warning)
+    if article.warning:  # bytes that were not UTF-8, say
+        warn(article.warning)
     width = options.width or (shutil.get_terminal_size().columns if sys.stdout.isatty() else 80)
     paragraphs = split_paragraphs(article.text)
     spans: dict[int, list[Span]] = {}
