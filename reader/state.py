@@ -137,7 +137,7 @@ class State:
                     ensure_ascii=False,
                     indent=1,
                 )
-                _atomic_write(self.path, payload)
+                atomic_write(self.path, payload)
         except OSError as err:
             return f"{self.path}: cannot save state ({err.strerror or err})"
         for spec in fields(Settings):  # in place: the app may hold on to self.settings
@@ -213,8 +213,9 @@ def _remove_temporaries(path: Path) -> None:
             stale.unlink()
 
 
-def _atomic_write(path: Path, payload: str) -> None:
+def atomic_write(path: Path, payload: str) -> None:
     """Temporary file in the same directory, fsync, then rename over the target."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
