@@ -158,19 +158,20 @@ def _not_utf8(data: bytes, source: str, declared: list[str], first_bad: int) -> 
             return Decoded(_no_nul(data.decode(name), source), name)
         except UnicodeDecodeError:
             continue
-    lenient = data.decode("utf-8", "surrogateescape")
-    _, bad = _ESCAPED_BYTE.subn("", lenient)
-    good = len(data.translate(None, _ASCII_BYTES)) - bad  # bytes of valid multi-byte sequences
-    if good >= 99 * bad or (bad <= 3 and good >= 4 * bad):
-        warning = _replaced(source, data, bad, first_bad)
-        return Decoded(replace_surrogates(lenient), "utf-8", warning)
-    del lenient
+    good, bad = _utf8_counts(_sample(data))[1:]
+    if good >= 4 * bad:  # mostly UTF-8 where sampled: judge by every byte
+        lenient, good, bad = _utf8_counts(data)
+        if good >= 99 * bad or (bad <= 3 and good >= 4 * bad):
+            warning = _replaced(source, data, bad, first_bad)
+            return Decoded(replace_surrogates(lenient), "utf-8", warning)
+        del lenient
     if len(data.translate(None, _BINARY_BYTES)) < (1 - _BINARY_SHARE) * len(data):
         raise LoadError(source, "not a text file (binary data: it holds many control bytes)")
     arabic = _arabic_codepage(data)
     if arabic is not None:
         return arabic
     if good >= 16 and good * 10 >= bad:
+        bad = _utf8_counts(data)[2]
         raise LoadError(
             source,
             f"mixes UTF-8 with another encoding ({bad:,} bytes, the first at offset "
@@ -185,6 +186,23 @@ def _not_utf8(data: bytes, source: str, declared: list[str], first_bad: int) -> 
             "it as text; choose one with --encoding",
         )
     return Decoded(_no_nul(str(best), source), best.encoding)
+
+
+def _utf8_counts(data: bytes) -> tuple[str, int, int]:
+    """The UTF-8 reading with each bad byte as a lone surrogate, the bytes of its valid
+    multi-byte sequences, and its bad bytes."""
+    lenient = data.decode("utf-8", "surrogateescape")
+    _, bad = _ESCAPED_BYTE.subn("", lenient)
+    return lenient, len(data.translate(None, _ASCII_BYTES)) - bad, bad
+
+
+def _sample(data: bytes) -> bytes:
+    """The start, middle and end of `data`: enough to tell UTF-8 from a single-byte page
+    without decoding 32 MB twice."""
+    if len(data) <= 3 * _SAMPLE:
+        return data
+    middle = len(data) // 2
+    return b"\n".join((data[:_SAMPLE], data[middle : middle + _SAMPLE], data[-_SAMPLE:]))
 
 
 def _replaced(source: str, data: bytes, bad: int, first_bad: int) -> str:
