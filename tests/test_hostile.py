@@ -204,3 +204,11 @@ def test_the_app_on_a_terminal_shows_hostile_names_and_text_without_obeying_them
     for obeyed in (b"\x1b]0;PWNED", b"\x07", b"\x1b]52;c;ZXZpbA", b"\xc2\x9b", b"\xe2\x80\xae"):
         assert obeyed not in shown, obeyed
     assert "␛".encode() in shown  # shown as pictures (tests/ui check where)
+
+
+def test_closed_standard_input_is_one_line() -> None:
+    result = subprocess.run(
+        ["sh", "-c", f"'{READER}' render - <&-"], capture_output=True, timeout=HANG_GUARD
+    )
+    assert result.returncode == 2
+    assert result.stderr == b"reader: standard input: closed, nothing to read\n"
