@@ -1,31 +1,44 @@
 """Settings and reading positions that survive between runs.
 
 One JSON file in the user's state directory (`READER_STATE_DIR` overrides it, which tests
-use). A corrupt or unreadable file gives a warning and the defaults, never an exception;
-writes go to a temporary file in the same directory that is fsynced and renamed over the
-old one, so a crash or a second instance leaves either the old file or the new one.
+use). A corrupt or unreadable file gives a warning and the defaults, never an exception, and
+only a regular file is read (a FIFO there would block the app before its first screen).
+Saving takes an exclusive lock on a file beside it, reads what is on disk, writes this
+instance's changes over it key by key and renames a fsynced temporary file into place: several
+instances saving at once lose nothing, and a crash leaves the old file or the new one (and a
+temporary that the next save removes).
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import os
 import tempfile
+import time
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Literal
 
 import platformdirs
 
-from reader.loader import Article
+from reader.loader import Article, LoadError, read_regular_file
 from reader.terminal.modes import MODES
+
+try:  # POSIX; elsewhere saves are not serialised between instances
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
 
 STATE_FILE = "state.json"
 _VERSION = 1
 _MAX_POSITIONS = 500  # oldest reading positions are forgotten beyond this
 _KEY_SAMPLE = 1 << 16  # characters hashed from each part of a long article
+_MAX_FILE = 16 * 1024 * 1024  # far beyond 500 positions: anything larger is not ours
+_LOCK_WAIT = 10.0  # seconds to wait for another instance's save
 
 PaneSide = Literal["left", "right"]
 
@@ -81,11 +94,14 @@ class State:
         """Read the state file; missing means defaults, broken means defaults plus a warning."""
         path = path or state_dir() / STATE_FILE
         try:
-            raw = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return cls(path=path)
-        except (OSError, UnicodeDecodeError) as err:
-            return cls(path=path, warning=f"{path}: cannot read state file ({err}); using defaults")
+            raw = read_regular_file(path, max_size=_MAX_FILE).decode("utf-8")
+        except LoadError as err:
+            if _missing(path):
+                return cls(path=path)
+            problem = f"cannot read state file ({err.problem}); using defaults"
+            return cls(path=path, warning=f"{path}: {problem}")
+        except UnicodeDecodeError as err:
+            return cls(path=path, warning=f"{path}: corrupt state file ({err}); using defaults")
         try:
             data = json.loads(raw)
             if not isinstance(data, dict):
@@ -121,12 +137,31 @@ class State:
             del self.positions[next(iter(self.positions))]
 
     def save(self) -> str | None:
-        """Write atomically; returns a warning instead of raising when the disk says no.
+        """Write atomically; returns a one-line warning instead of raising when the disk says no.
 
-        What another instance saved meanwhile is kept: only the settings and positions this
-        instance changed are written over the file's current contents.
+        What other instances saved meanwhile is kept: under the lock, only the settings and
+        positions this instance changed are written over the file's current contents.
         """
-        disk = State.load(self.path)
+        try:
+            with _locked(self.path):
+                _remove_temporaries(self.path)
+                settings, positions = self._merged(State.load(self.path))
+                payload = json.dumps(
+                    {"version": _VERSION, "settings": asdict(settings), "positions": positions},
+                    ensure_ascii=False,
+                    indent=1,
+                )
+                atomic_write(self.path, payload)
+        except OSError as err:
+            return f"{self.path}: cannot save state ({err.strerror or err})"
+        for spec in fields(Settings):  # in place: the app may hold on to self.settings
+            setattr(self.settings, spec.name, getattr(settings, spec.name))
+        self.positions = dict(positions)
+        self._loaded, self._changed = replace(settings), set()
+        return None
+
+    def _merged(self, disk: State) -> tuple[Settings, dict[str, int]]:
+        """The file's settings and positions with this instance's changes on top."""
         settings = disk.settings
         for spec in fields(Settings):
             value = getattr(self.settings, spec.name)
@@ -138,20 +173,58 @@ class State:
             positions[key] = self.positions[key]
         while len(positions) > _MAX_POSITIONS:
             del positions[next(iter(positions))]
-        payload = json.dumps(
-            {"version": _VERSION, "settings": asdict(settings), "positions": positions},
-            ensure_ascii=False,
-            indent=1,
-        )
-        try:
-            atomic_write(self.path, payload)
-        except OSError as err:
-            return f"{self.path}: cannot save state ({err.strerror or err})"
-        for spec in fields(Settings):  # in place: the app may hold on to self.settings
-            setattr(self.settings, spec.name, getattr(settings, spec.name))
-        self.positions = dict(positions)
-        self._loaded, self._changed = replace(settings), set()
-        return None
+        return settings, positions
+
+
+def _missing(path: Path) -> bool:
+    """No state file yet (not: a path that cannot be examined, such as one under a file)."""
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return False
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on `.state.json.lock` beside the state file.
+
+    Waits for another instance's save (a few milliseconds), but not forever: a lock held
+    longer than `_LOCK_WAIT` (a process stopped mid-save) is an error, not a hang at exit.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # "File exists" would not say which, or why that matters
+        raise NotADirectoryError(errno.ENOTDIR, f"{path.parent} is not a directory") from None
+    if fcntl is None:
+        yield
+        return
+    descriptor = os.open(path.parent / f".{path.name}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        deadline = time.monotonic() + _LOCK_WAIT
+        while True:
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise OSError(
+                        f"another reader has held the lock for {_LOCK_WAIT:.0f} s"
+                    ) from None
+                time.sleep(0.005)
+        yield
+    finally:
+        os.close(descriptor)  # releases the lock
+
+
+def _remove_temporaries(path: Path) -> None:
+    """Delete temporaries a killed save left behind: every writer holds the lock from creating
+    its temporary to renaming it, so under the lock any that exist are stale."""
+    for stale in path.parent.glob(f".{path.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
 
 
 def atomic_write(path: Path, payload: str) -> None:

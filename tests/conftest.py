@@ -1,5 +1,7 @@
 """Fixtures shared by every test: the sample article and an isolated state directory."""
 
+import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -50,3 +52,23 @@ def unknown_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("TERM", "xterm-256color")
     monkeypatch.setattr("reader.terminal.query.ask", lambda fd, timeout=0.05: None)
+
+
+@pytest.fixture
+def deny(monkeypatch: pytest.MonkeyPatch) -> Callable[[str, Path], None]:
+    """`deny("stat", path)`: `os.stat` (or "open": `os.open`) of that path fails with EACCES.
+
+    The tests run as root, who may read anything, so a missing permission is pretended.
+    """
+
+    def refuse(function: str, denied: Path) -> None:
+        real = getattr(os, function)
+
+        def refused(target: object, *args: object, **kwargs: object) -> object:
+            if str(target) == str(denied):
+                raise PermissionError(13, "Permission denied", str(target))
+            return real(target, *args, **kwargs)
+
+        monkeypatch.setattr(os, function, refused)
+
+    return refuse

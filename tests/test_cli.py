@@ -211,16 +211,10 @@ def test_invalid_bytes_for_the_given_encoding(
     assert err.startswith(f"reader: {path}: not valid utf-8") and err.count("\n") == 1
 
 
-def test_permission_denied(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_permission_denied(tmp_path: Path, deny, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "locked.txt"
     path.write_text("نص")
-
-    def refuse(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied", str(self))
-
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    deny("open", path)
     assert run(capsys, "render", str(path)) == (2, "", f"reader: {path}: permission denied\n")
 
 
@@ -228,7 +222,7 @@ def test_extract_reports_a_bad_file_and_keeps_the_others(
     sample_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     status, out, err = run(capsys, "extract", str(tmp_path / "gone.txt"), str(sample_path))
-    assert status == 2
+    assert status == 1  # some failed; 2 is for none loaded
     assert err == f"reader: {tmp_path / 'gone.txt'}: no such file or directory\n"
     assert [item["source"] for item in json.loads(out)] == [str(sample_path)]
 
@@ -275,6 +269,8 @@ class FakeApp:
     def __init__(self, sources: list, **options: object) -> None:
         FakeApp.calls.append((list(sources), options))
         self.return_code = 0
+        self.save_failure: str | None = None
+        self.quit_signal: int | None = None
 
     def run(self) -> None:
         return None
@@ -305,7 +301,7 @@ def test_app_gets_the_sample_article_by_default(
     assert run(capsys, "--terminal-mode", "kitty") == (0, "", "")
     [(sources, options)] = fake_app.calls
     assert [s.text for s in sources] == [sample_text]
-    assert options["encoding"] is None
+    assert (options["encoding"], options["max_size"]) == (None, 32 * 1024 * 1024)
     assert (options["terminal"].mode.name, options["terminal"].source) == (
         "kitty",
         "command line",
@@ -357,7 +353,7 @@ def test_app_gets_paths_for_a_library(
     assert run(capsys, str(tmp_path), "--encoding", "cp1256") == (0, "", "")
     [(sources, options)] = fake_app.calls
     assert sources == [tmp_path / "a.html", tmp_path / "b.txt"]
-    assert options["encoding"] == "cp1256"
+    assert (options["encoding"], options["max_size"]) == ("cp1256", 32 * 1024 * 1024)
 
 
 def test_app_reads_standard_input_before_starting(
@@ -397,3 +393,171 @@ def test_render_takes_an_output_mode(
     status, logical, _ = run(capsys, "render", str(sample_path), "--width", "50",
                              "--terminal-mode", "logical")  # fmt: skip
     assert logical.splitlines()[0].strip() == title[::-1]  # shaped, in logical order
+
+
+HOSTILE_TAG = "B-\x1b]0;PWNED\x07\x1b[2J\x1b]52;c;ZXZpbA==\x07\x9b\u202e"
+
+
+@pytest.mark.parametrize("as_json", [[], ["--json"]])
+def test_eval_ner_shows_hostile_tag_names_without_obeying_them(
+    as_json: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "gold.tsv"
+    path.write_text(f"زار\tO\nبلينكن\t{HOSTILE_TAG}\n\n", encoding="utf-8")
+    status, out, err = run(capsys, "eval-ner", str(path), *as_json)
+    assert (status, err) == (0, "")
+    assert not any(c in out for c in "\x1b\x07\x9b\u202e")
+    if as_json:
+        assert HOSTILE_TAG[2:] in json.loads(out)  # escaped, not lost
+    else:
+        assert "␛]0;PWNED␇␛[2J" in out
+
+
+def test_debug_traceback_shows_file_names_without_obeying_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name = tmp_path / "evil\x1b]0;PWNED\x07\x1b[2J\u202etxt.exe"
+    status, _, err = run(capsys, "render", str(name), "--debug")
+    assert status == 2
+    assert "Traceback" in err and "evil␛]0;PWNED␇␛[2J\\u202etxt.exe" in err
+    assert not any(c in err for c in "\x1b\x07\u202e")
+
+
+def test_eval_ner_reads_conll_columns_as_conlleval_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    two = tmp_path / "two.tsv"
+    two.write_text("زار\tO\nباكو\tB-LOC\n\n", encoding="utf-8")
+    three = tmp_path / "three.conll"
+    three.write_text("زار\tVB\tO\nباكو\tNNP\tB-LOC\n\n", encoding="utf-8")
+    spaces = tmp_path / "spaces.conll"
+    spaces.write_text("زار VB B-NP O\nباكو NNP I-NP B-LOC\n\n", encoding="utf-8")
+    expected = run(capsys, "eval-ner", str(two), "--json")
+    assert json.loads(expected[1])["LOC"]["f1"] == 100.0
+    for path in (three, spaces):
+        assert run(capsys, "eval-ner", str(path), "--json") == expected
+
+
+def test_eval_ner_takes_encoding_and_size_options(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "gold.tsv"
+    path.write_bytes("زار\tO\nباكو\tB-LOC\n\n".encode("cp1256"))
+    status, out, _ = run(capsys, "eval-ner", str(path), "--encoding", "windows-1256", "--json")
+    assert status == 0 and json.loads(out)["LOC"]["f1"] == 100.0
+    status, _, err = run(capsys, "eval-ner", str(path), "--max-size", "10")
+    assert (
+        status == 2
+        and err == f"reader: {path}: too large (18 bytes; the limit is 10 bytes, see --max-size)\n"
+    )
+
+
+def test_eval_ner_refuses_an_empty_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for content in ("", "\n\n  \n"):
+        path = tmp_path / "empty.tsv"
+        path.write_text(content, encoding="utf-8")
+        assert run(capsys, "eval-ner", str(path)) == (
+            2,
+            "",
+            f"reader: {path}: empty file (no token/tag lines)\n",
+        )
+
+
+@pytest.mark.parametrize("command", [["render"], ["extract"], ["eval-ner"], []])
+@pytest.mark.parametrize("codec", ["rot13", "base64", "hex", "zlib"])
+def test_a_codec_that_is_not_a_text_encoding_is_one_line(
+    command: list[str], codec: str, sample_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = run(capsys, *command, str(sample_path), "--encoding", codec)
+    assert (status, out) == (2, "")
+    assert err.startswith(f"reader: argument --encoding: '{codec}' is not a text encoding")
+    assert err.count("\n") == 1 and "internal error" not in err
+
+
+@pytest.mark.parametrize("size", ["abc", "0", "-5", "12Q"])
+def test_a_bad_max_size_is_one_line(size: str, capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(capsys, "render", "x.txt", "--max-size", size)
+    assert status == 2 and err.startswith("reader: argument --max-size") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("command", [["render"], ["extract"], []])
+def test_max_size_applies_to_every_command(
+    command: list[str], sample_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, _, err = run(capsys, *command, str(sample_path), "--max-size", "1K")
+    assert status == 2
+    assert err.startswith(f"reader: {sample_path}: too large (") and "the limit is 1 KB" in err
+
+
+def test_max_size_accepts_units(sample_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for size in ("1M", "1MB", "1MiB", "1m", "0.5M", "1048576"):
+        assert run(capsys, "render", str(sample_path), "--max-size", size)[0] == 0
+
+
+def test_a_warning_is_one_line_on_stderr_and_the_output_stays_clean(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes("عنوان\n\nنص عربي ".encode() + b"\xff" + " بقية\n".encode())
+    status, out, err = run(capsys, "render", str(path))
+    assert status == 0 and "\ufffd" in out
+    assert (
+        err
+        == f"reader: warning: {path}: 1 byte that is not UTF-8 (the first at offset 26) shown as "
+        "U+FFFD\n"
+    )
+    status, out, err = run(capsys, "extract", str(path))
+    assert status == 0 and json.loads(out)["source"] == str(path) and err.count("\n") == 1
+
+
+@pytest.fixture
+def unreadable(tmp_path: Path, deny) -> list[Path]:
+    """A path whose stat fails with EACCES, and one whose name is too long."""
+    locked = tmp_path / "locked" / "a.txt"
+    deny("stat", locked)
+    return [locked, tmp_path / ("a" * 300 + ".txt")]
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "tsv"])
+def test_extract_reports_each_unreadable_path_and_prints_the_others(
+    fmt: str,
+    unreadable: list[Path],
+    sample_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    locked, long_name = unreadable
+    paths = [sample_path, locked, sample_path, long_name, sample_path]
+    status, out, err = run(capsys, "extract", *map(str, paths), "--format", fmt)
+    assert status == 1
+    assert err.splitlines() == [
+        f"reader: {locked}: permission denied",
+        f"reader: {long_name}: file name too long",
+    ]
+    if fmt == "json":
+        assert [item["source"] for item in json.loads(out)] == [str(sample_path)] * 3
+    elif fmt == "jsonl":
+        assert [json.loads(line)["source"] for line in out.splitlines()] == [str(sample_path)] * 3
+    else:
+        sources = {line.split("\t")[0] for line in out.splitlines()[1:]}
+        assert sources == {str(sample_path)} and len(out.splitlines()) > 3
+
+
+def test_extract_exits_2_when_nothing_loaded(
+    unreadable: list[Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = run(capsys, "extract", *map(str, unreadable))
+    assert (status, out) == (2, "") and err.count("\n") == 2
+
+
+def test_extract_json_is_written_as_found_and_reads_as_json_dumps_would(
+    sample_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = tmp_path / "other.txt"
+    other.write_text("زار أنتوني بلينكن باكو أمس.\n", encoding="utf-8")
+    _, out, _ = run(capsys, "extract", str(sample_path), str(other))
+    assert out == json.dumps(json.loads(out), ensure_ascii=False, indent=2) + "\n"
+    _, out, _ = run(capsys, "extract", str(tmp_path))  # a directory with one article
+    assert json.loads(out)["source"] == str(other)
+    assert out == json.dumps(json.loads(out), ensure_ascii=False, indent=2) + "\n"
+    status, out, _ = run(capsys, "extract", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"))
+    assert (status, out) == (2, "")

@@ -136,14 +136,10 @@ def test_missing_file_and_directory_name_the_path(tmp_path: Path) -> None:
         load_article(tmp_path)
 
 
-def test_permission_denied_names_the_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_permission_denied_names_the_path(tmp_path: Path, deny) -> None:
     path = tmp_path / "secret.txt"
     path.write_text("نص")
-
-    def refuse(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied", str(self))
-
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    deny("open", path)
     with pytest.raises(LoadError, match=r"secret\.txt: permission denied$"):
         load_article(path)
 

@@ -5,12 +5,20 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import threading
 from pathlib import Path
 
 import pytest
 
 from reader.loader import Article
 from reader.state import STATE_FILE, Settings, State, article_key, state_dir
+
+LOCK = f".{STATE_FILE}.lock"
+
+
+def files_in(directory: Path) -> list[str]:
+    """What a save leaves: the state file, never a temporary (the lock file stays, empty)."""
+    return sorted(p.name for p in directory.iterdir() if p.name != LOCK)
 
 
 def test_state_dir_follows_the_environment(isolated_state: Path) -> None:
@@ -89,7 +97,7 @@ def test_failed_write_keeps_the_old_file_and_no_temporary(
     warning = state.save()
     assert warning is not None and "No space left" in warning
     assert (isolated_state / STATE_FILE).read_bytes() == before
-    assert [p.name for p in isolated_state.iterdir()] == [STATE_FILE]
+    assert files_in(isolated_state) == [STATE_FILE]
 
 
 def test_two_instances_keep_each_others_changes() -> None:
@@ -135,7 +143,7 @@ def test_concurrent_writers_never_leave_a_broken_file(isolated_state: Path) -> N
     assert final.warning is None
     assert any(key.startswith("a-") for key in final.positions)
     assert any(key.startswith("b-") for key in final.positions)
-    assert [p.name for p in isolated_state.iterdir()] == [STATE_FILE]
+    assert files_in(isolated_state) == [STATE_FILE]
     assert seen > 0
 
 
@@ -165,3 +173,88 @@ def test_article_key_of_a_long_text_follows_its_content() -> None:
     retold = Article(source="a.txt", title="t", text="بداية أخرى" + text[10:])
     assert article_key(one) == article_key(again)
     assert len({article_key(one), article_key(longer), article_key(retold)}) == 3
+
+
+def _save_distinct(directory: str, name: str, count: int) -> None:
+    os.environ["READER_STATE_DIR"] = directory
+    for number in range(count):
+        state = State.load()
+        state.set_position(f"{name}-{number}", number)
+        assert state.save() is None
+
+
+def test_concurrent_saves_lose_nothing(isolated_state: Path) -> None:
+    """Three instances saving 200 distinct positions each: 600 saved, the newest 500 kept."""
+    context = multiprocessing.get_context("spawn")
+    writers = [
+        context.Process(target=_save_distinct, args=(str(isolated_state), name, 200))
+        for name in ("a", "b", "c")
+    ]
+    for writer in writers:
+        writer.start()
+    for writer in writers:
+        writer.join()
+        assert writer.exitcode == 0
+    positions = State.load().positions
+    assert len(positions) == 500
+    for name in ("a", "b", "c"):  # each instance's newest saves survive
+        assert f"{name}-199" in positions and positions[f"{name}-199"] == 199
+    assert files_in(isolated_state) == [STATE_FILE]
+
+
+def test_a_save_removes_temporaries_that_a_killed_save_left(isolated_state: Path) -> None:
+    for stale in (".state.json.abc123.tmp", ".state.json.x.tmp"):
+        (isolated_state / stale).write_text('{"half": ')
+    (isolated_state / "notes.tmp").write_text("not ours")
+    state = State.load()
+    state.set_position("k", 1)
+    assert state.save() is None
+    assert files_in(isolated_state) == ["notes.tmp", STATE_FILE]
+
+
+def test_a_fifo_as_state_file_is_not_read(isolated_state: Path) -> None:
+    os.mkfifo(isolated_state / STATE_FILE)
+    loaded: list[State] = []
+    reader = threading.Thread(target=lambda: loaded.append(State.load()), daemon=True)
+    reader.start()
+    reader.join(10)
+    assert not reader.is_alive(), "State.load blocked on a FIFO"
+    (state,) = loaded
+    assert state.settings == Settings() and state.positions == {}
+    assert state.warning == (
+        f"{isolated_state / STATE_FILE}: cannot read state file (is a named pipe (FIFO), not a "
+        "regular file); using defaults"
+    )
+
+
+def test_a_state_directory_that_is_a_file_is_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where the directory should be")
+    monkeypatch.setenv("READER_STATE_DIR", str(blocker))
+    state = State.load()
+    assert state.warning is not None and "not a directory" in state.warning
+    state.set_position("k", 1)
+    warning = state.save()
+    assert warning is not None and warning.startswith(f"{blocker / STATE_FILE}: cannot save state")
+    assert "\n" not in warning
+
+
+def test_a_lock_held_too_long_is_a_warning_not_a_hang(
+    isolated_state: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import fcntl
+
+    import reader.state
+
+    monkeypatch.setattr(reader.state, "_LOCK_WAIT", 0.2)
+    holder = os.open(isolated_state / LOCK, os.O_RDWR | os.O_CREAT)
+    fcntl.flock(holder, fcntl.LOCK_EX)
+    try:
+        state = State.load()
+        state.set_position("k", 1)
+        assert "another reader has held the lock" in (state.save() or "")
+    finally:
+        os.close(holder)
+    assert state.save() is None

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from reader import __version__
 from reader.cli.common import (
+    EXIT_SOME_FAILED,
     CommandError,
     Parser,
     add_debug,
-    add_encoding,
+    add_input_options,
     add_terminal_mode,
+    complain,
     terminal_choice,
     warn,
 )
@@ -39,7 +43,7 @@ def parser(subcommands: Sequence[tuple[str, str]]) -> argparse.ArgumentParser:
         metavar="FILE|DIR|-",
         help="articles to open: files, directories of .txt/.html/.htm/.md, or - for stdin",
     )
-    add_encoding(result)
+    add_input_options(result)
     add_terminal_mode(result)
     result.add_argument(
         "--terminal-bidi",
@@ -53,7 +57,7 @@ def parser(subcommands: Sequence[tuple[str, str]]) -> argparse.ArgumentParser:
 
 def run(options: argparse.Namespace) -> int:
     """Resolve the sources (reading stdin now, while it is still ours), then run the app."""
-    sources = _sources(options.sources, options.encoding)
+    sources = _sources(options.sources, options.encoding, options.max_size)
     if not sys.stdout.isatty():
         raise CommandError(
             "standard output is not a terminal; use 'reader render FILE' to print an article"
@@ -69,15 +73,26 @@ def run(options: argparse.Namespace) -> int:
         )
 
     from reader.state import State
+    from reader.ui import signals
     from reader.ui.app import ReaderApp
 
     terminal = terminal_choice(State.load().settings.terminal_mode, override)
-    app = ReaderApp(sources, encoding=options.encoding, terminal=terminal)
+    app = ReaderApp(
+        sources, encoding=options.encoding, max_size=options.max_size, terminal=terminal
+    )
     app.run()
+    if app.save_failure:  # the screen is restored by now
+        complain(app.save_failure)
+        return EXIT_SOME_FAILED
+    if app.quit_signal is not None:
+        if app.quit_signal != getattr(signal, "SIGHUP", None) or not os.isatty(2):
+            with contextlib.suppress(OSError):  # no terminal left after a hangup
+                complain(f"quit on {signals.name(app.quit_signal)}; reading position saved")
+        return 128 + app.quit_signal
     return app.return_code or 0
 
 
-def _sources(arguments: Sequence[str], encoding: str | None) -> list[Path | Article]:
+def _sources(arguments: Sequence[str], encoding: str | None, max_size: int) -> list[Path | Article]:
     """Paths for the app; one file or stdin is opened here so a bad one fails before the UI."""
     if not arguments:
         from reader.resources import sample_article
@@ -88,11 +103,11 @@ def _sources(arguments: Sequence[str], encoding: str | None) -> list[Path | Arti
     sources: list[Path | Article] = []
     for argument in arguments:
         if argument == "-":
-            sources.append(load_article("-", encoding=encoding))
+            sources.append(load_article("-", encoding=encoding, max_size=max_size))
         else:
             sources.extend(find_articles([argument]))
     if len(sources) == 1 and isinstance(sources[0], Path):
-        sources[0] = load_article(sources[0], encoding=encoding)
+        sources[0] = load_article(sources[0], encoding=encoding, max_size=max_size)
     return sources
 
 

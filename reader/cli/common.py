@@ -5,15 +5,23 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import traceback
-import unicodedata
 from typing import TYPE_CHECKING, NoReturn
+
+from reader.loader import DEFAULT_MAX_SIZE, human_size, text_codec
+from reader.text.sanitize import neutralise
 
 if TYPE_CHECKING:
     from reader.terminal.choice import TerminalChoice
 
 EXIT_ERROR = 2
+"""Bad input, a bad option, or nothing could be done."""
+EXIT_SOME_FAILED = 1
+"""Some inputs failed while the others were done (`reader extract` of several files)."""
+_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(?:([kmgt])i?b?|b)?\s*", re.IGNORECASE)
+_UNITS = {"k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40}
 
 
 class CommandError(Exception):
@@ -30,26 +38,61 @@ class Parser(argparse.ArgumentParser):
 def fail(message: str, debug: bool) -> int:
     """Report a failure (with its traceback under --debug); the exit status for it."""
     if debug:
-        traceback.print_exc()
+        print_traceback()
     complain(message)
     return EXIT_ERROR
 
 
+def print_traceback() -> None:
+    """The current exception's traceback on stderr, its file names and messages neutralised."""
+    sys.stderr.write(neutralise(traceback.format_exc(), keep="\n"))
+
+
 def complain(message: str) -> None:
     """One line on stderr; a file name full of escape sequences is shown, not obeyed."""
-    print(f"reader: {escape_invisible(message) or 'error'}", file=sys.stderr)
+    print(f"reader: {neutralise(message) or 'error'}", file=sys.stderr)
+
+
+def add_input_options(parser: argparse.ArgumentParser) -> None:
+    """The `--encoding` and `--max-size` options every command takes."""
+    parser.add_argument(
+        "--encoding",
+        metavar="E",
+        type=_encoding,
+        help="decode input with E (utf-8, windows-1256, iso-8859-6...) instead of detecting it",
+    )
+    parser.add_argument(
+        "--max-size",
+        metavar="SIZE",
+        type=_size,
+        default=DEFAULT_MAX_SIZE,
+        help=f"refuse inputs larger than SIZE (bytes, or with K, M, G: 500K, 64M; "
+        f"default {human_size(DEFAULT_MAX_SIZE).replace(' ', '')})",
+    )
+
+
+def _encoding(value: str) -> str:
+    try:
+        text_codec(value)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+    return value
+
+
+def _size(value: str) -> int:
+    match = _SIZE.fullmatch(value)
+    if match is None:
+        raise argparse.ArgumentTypeError(f"not a size: {value!r} (say 500K, 64M or 1G)")
+    number, unit = match.groups()
+    size = int(float(number) * _UNITS.get((unit or "").lower(), 1))
+    if size < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1 byte, not {value!r}")
+    return size
 
 
 def warn(message: str) -> None:
     """A warning on stderr, one line, the command goes on."""
     complain(f"warning: {message}")
-
-
-def add_encoding(parser: argparse.ArgumentParser) -> None:
-    """The `--encoding` option every command takes."""
-    parser.add_argument(
-        "--encoding", metavar="E", help="decode input with E instead of detecting it"
-    )
 
 
 def add_debug(parser: argparse.ArgumentParser) -> None:
@@ -78,22 +121,27 @@ def terminal_choice(saved: str | None, override: str | None) -> TerminalChoice:
     return choose(detect_terminal(), saved, override)
 
 
-def to_json(value: object, indent: int | None = None) -> str:
-    """JSON with Arabic kept readable but every control or format character escaped.
+def write_json(value: object, *, indent: int | None = None, margin: str = "") -> None:
+    """JSON on stdout, written as it is encoded (a 32 MB article's entities never become one
+    string), with Arabic kept readable but every control or format character escaped.
 
-    `ensure_ascii=False` would let C1 controls and bidi overrides from an article reach
+    `ensure_ascii=False` alone would let C1 controls and bidi overrides from an article reach
     the terminal raw; `\\uXXXX` escapes keep the data identical and the terminal safe.
+    `margin` indents every line after the first (an element inside an array).
     """
-    return escape_invisible(json.dumps(value, ensure_ascii=False, indent=indent), keep="\n")
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=indent)
+    pieces: list[str] = []
+    for piece in encoder.iterencode(value):
+        pieces.append(piece)
+        if len(pieces) >= 4096:
+            _write_json_pieces(pieces, margin)
+            pieces = []
+    _write_json_pieces(pieces, margin)
 
 
-def escape_invisible(text: str, keep: str = "") -> str:
-    """Controls, format characters and line separators as `\\uXXXX` escapes."""
-    return "".join(f"\\u{ord(c):04x}" if _invisible(c, keep) else c for c in text)
-
-
-def _invisible(char: str, keep: str) -> bool:
-    return char not in keep and unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp", "Cs")
+def _write_json_pieces(pieces: list[str], margin: str) -> None:
+    text = neutralise("".join(pieces), "escape", keep="\n")
+    sys.stdout.write(text.replace("\n", "\n" + margin) if margin else text)
 
 
 def utf8_stdout() -> None:

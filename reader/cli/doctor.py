@@ -13,12 +13,13 @@ import json
 import shutil
 import sys
 
-from reader.cli.common import add_debug, escape_invisible
+from reader.cli.common import add_debug
 from reader.state import State
 from reader.terminal.choice import TerminalChoice, choose
 from reader.terminal.current import detect_terminal
 from reader.terminal.modes import MODES, OutputMode, ordered_cells
 from reader.text.layout import layout_paragraph
+from reader.text.sanitize import neutralise
 
 DESCRIPTION = (
     "Say which terminal the reader detected and how, and check which output mode makes "
@@ -50,9 +51,9 @@ def run(options: argparse.Namespace) -> int:
         print(json.dumps(report(choice)))
         return 0
     for line in describe(choice):
-        print(escape_invisible(line))
+        print(neutralise(line))
     if state.migrated:
-        print(escape_invisible(f"note:        {state.migrated}"))
+        print(neutralise(f"note:        {state.migrated}"))
     if not interactive:
         print("(not a terminal: nothing to check)")
         return 0
@@ -62,7 +63,7 @@ def run(options: argparse.Namespace) -> int:
         return 0
     state.settings.terminal_mode = None if chosen == choice.detected_mode else chosen.name
     if warning := state.save():
-        print(escape_invisible(f"reader: {warning}"), file=sys.stderr)
+        print(neutralise(f"reader: {warning}"), file=sys.stderr)
         return 1
     if chosen == choice.detected_mode:
         print(f"saved: follow detection ({chosen.name} mode here)")

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 
 from reader.cli.common import (
     EXIT_ERROR,
+    EXIT_SOME_FAILED,
     add_debug,
-    add_encoding,
+    add_input_options,
     complain,
-    escape_invisible,
-    to_json,
+    print_traceback,
+    warn,
+    write_json,
 )
 from reader.loader import LoadError, find_articles, load_article
+from reader.text.sanitize import neutralise
 
 DESCRIPTION = "Print the entities of each article with their mention offsets."
 USAGE = "FILE..."
@@ -27,53 +30,79 @@ def configure(parser: argparse.ArgumentParser) -> None:
     """The options of `extract`."""
     parser.add_argument("sources", nargs="+", metavar="FILE|DIR|-")
     parser.add_argument("--format", choices=("json", "jsonl", "tsv"), default="json")
-    add_encoding(parser)
+    add_input_options(parser)
     add_debug(parser)
 
 
 def run(options: argparse.Namespace) -> int:
-    """Entities per article; a file that fails is reported and the others still print."""
-    status = 0
-    results: list[dict] = []
+    """Entities per article, each printed as soon as it is found; a file that fails is
+    reported and the others still print.
+
+    JSON is one object for one file, else an array of the files that loaded. Exit status 0
+    when every file printed, 1 when some failed, 2 when none loaded.
+    """
+    paths, failed = _expand(options.sources)
+    array = options.format == "json" and (len(options.sources) > 1 or len(paths) > 1)
+    printed = 0
     if options.format == "tsv":
         print("\t".join(TSV_COLUMNS))
-    for source, result in _extract_all(options.sources, options.encoding):
-        if isinstance(result, LoadError):
-            complain(str(result))
-            status = EXIT_ERROR
-        elif options.format == "json":
-            results.append(result)
-        elif options.format == "jsonl":
-            print(to_json(result))
-        else:
-            for row in _tsv_rows(source, result["entities"]):
+    if array and paths:
+        sys.stdout.write("[")
+    for path in paths:
+        result = _extract(path, options)
+        if isinstance(result, str):
+            complain(result)
+            failed += 1
+            continue
+        if options.format == "tsv":
+            for row in _tsv_rows(result["source"], result["entities"]):
                 print(row)
+        elif array:
+            sys.stdout.write(",\n  " if printed else "\n  ")
+            write_json(result, indent=2, margin="  ")
+        else:
+            write_json(result, indent=2 if options.format == "json" else None)
+            print()
+        printed += 1
         sys.stdout.flush()
-    if options.format == "json" and results:
-        single = len(options.sources) == 1 and len(results) == 1
-        print(to_json(results[0] if single else results, 2))
-    return status
+    if array and paths:
+        print("\n]" if printed else "]")
+    if not failed:
+        return 0
+    return EXIT_SOME_FAILED if printed else EXIT_ERROR
 
 
-def _extract_all(
-    arguments: Sequence[str], encoding: str | None
-) -> Iterator[tuple[str, dict | LoadError]]:
-    from reader.entities import extract_entities
-
+def _expand(arguments: list[str]) -> tuple[list[str | Path], int]:
+    """Every article the arguments name (directories expanded), and how many arguments
+    failed (reported here)."""
+    paths: list[str | Path] = []
+    failed = 0
     for argument in arguments:
         try:
-            paths: list[str | Path] = ["-"] if argument == "-" else list(find_articles([argument]))
+            paths.extend(["-"] if argument == "-" else find_articles([argument]))
         except LoadError as err:
-            yield argument, err
-            continue
-        for path in paths:
-            try:
-                article = load_article(path, encoding=encoding)
-            except LoadError as err:
-                yield str(path), err
-                continue
-            entities = [entity.to_dict() for entity in extract_entities(article.text)]
-            yield article.source, {"source": article.source, "entities": entities}
+            complain(str(err))
+            failed += 1
+    return paths, failed
+
+
+def _extract(path: str | Path, options: argparse.Namespace) -> dict | str:
+    """The `extract` object of one article, or the one-line problem when it failed."""
+    from reader.entities import extract_entities
+
+    try:
+        article = load_article(path, encoding=options.encoding, max_size=options.max_size)
+    except LoadError as err:
+        return str(err)
+    if article.warning:  # bytes that were not UTF-8, say
+        warn(article.warning)
+    try:
+        entities = [entity.to_dict() for entity in extract_entities(article.text)]
+    except Exception as err:  # a bug on one file: reported, and the others still print
+        if options.debug:
+            print_traceback()
+        return f"{path}: internal error: {type(err).__name__}: {err}"
+    return {"source": article.source, "entities": entities}
 
 
 def _tsv_rows(source: str, entities: list[dict]) -> Iterator[str]:
@@ -95,4 +124,4 @@ def _tsv_rows(source: str, entities: list[dict]) -> Iterator[str]:
 def _tsv_field(text: str) -> str:
     """Backslash escapes keep one record per line and no control character raw."""
     text = text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
-    return escape_invisible(text)
+    return neutralise(text, "escape")

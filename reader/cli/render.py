@@ -9,7 +9,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from reader.cli.common import add_debug, add_encoding, add_terminal_mode, terminal_choice
+from reader.cli.common import add_debug, add_input_options, add_terminal_mode, terminal_choice, warn
 from reader.loader import Article, load_article
 from reader.terminal.modes import MODES, OutputMode, Painted, ordered_cells
 
@@ -41,7 +41,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--color", action="store_true", help="colour entity mentions by type (ANSI codes)"
     )
     add_terminal_mode(parser)
-    add_encoding(parser)
+    add_input_options(parser)
     add_debug(parser)
 
 
@@ -59,7 +59,9 @@ def run(options: argparse.Namespace) -> int:
     """Print the visual lines; RTL lines padded on the left so they end at the width."""
     from reader.text.layout import layout_paragraph, split_paragraphs
 
-    article = load_article(options.source, encoding=options.encoding)
+    article = load_article(options.source, encoding=options.encoding, max_size=options.max_size)
+    if article.warning:  # bytes that were not UTF-8, say
+        warn(article.warning)
     terminal = sys.stdout.isatty()
     width = options.width or (shutil.get_terminal_size().columns if terminal else 80)
     mode, enter, leave = _output(options.terminal_mode, terminal)

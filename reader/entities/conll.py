@@ -2,44 +2,57 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+
+from reader.loader import DEFAULT_MAX_SIZE, LoadError, read_text
 
 
 class ConllError(ValueError):
     """A token/tag file that cannot be read; the message is one line naming file and line."""
 
 
-def read_conll(path: str | Path) -> list[tuple[list[str], list[str]]]:
-    """Sentences of (tokens, tags) from a ``token<TAB>tag`` file, blank lines between sentences."""
-    path = Path(path)
+def read_conll(
+    path: str | Path,
+    *,
+    encoding: str | None = None,
+    max_size: int = DEFAULT_MAX_SIZE,
+    warn: Callable[[str], None] | None = None,
+) -> list[tuple[list[str], list[str]]]:
+    """Sentences of (tokens, tags), blank lines between sentences.
+
+    Read as conlleval reads it: the token is the first column and the BIO tag the last,
+    columns separated by tabs (or, in a file without tabs, by spaces), so a CoNLL file with
+    POS or chunk columns between them scores as it should.  The file is read and decoded as
+    articles are (encoding detection or `encoding`, the size limit); `warn` hears what the
+    reading survived, such as bytes that were not UTF-8.
+    """
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        raise ConllError(f"{path}: no such file or directory") from None
-    except IsADirectoryError:
-        raise ConllError(f"{path}: is a directory") from None
-    except UnicodeDecodeError as err:
-        raise ConllError(f"{path}: not UTF-8 text (byte {err.start})") from None
-    except OSError as err:
-        raise ConllError(f"{path}: cannot read ({err.strerror or err})") from None
+        decoded = read_text(path, encoding=encoding, max_size=max_size)
+    except LoadError as err:
+        raise ConllError(str(err)) from None
+    if decoded.warning and warn is not None:
+        warn(decoded.warning)
     sentences: list[tuple[list[str], list[str]]] = []
     tokens: list[str] = []
     tags: list[str] = []
-    for number, line in enumerate(lines, 1):
+    for number, line in enumerate(decoded.text.split("\n"), 1):
         if not line.strip():
             if tokens:
                 sentences.append((tokens, tags))
                 tokens, tags = [], []
             continue
-        parts = line.rsplit("\t", 1) if "\t" in line else line.rsplit(None, 1)
-        if len(parts) != 2 or not parts[0].strip() or not _valid_tag(parts[1].strip()):
+        parts = [part.strip() for part in (line.split("\t") if "\t" in line else line.split())]
+        if len(parts) < 2 or not parts[0] or not _valid_tag(parts[-1]):
             raise ConllError(
                 f"{path}:{number}: expected 'token<TAB>tag' with a BIO tag, got {line[:60]!r}"
             )
-        tokens.append(parts[0].strip())
-        tags.append(parts[1].strip())
+        tokens.append(parts[0])
+        tags.append(parts[-1])
     if tokens:
         sentences.append((tokens, tags))
+    if not sentences:
+        raise ConllError(f"{path}: empty file (no token/tag lines)")
     return sentences
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from reader.entities.conll import chunks, read_conll
 
@@ -38,14 +39,15 @@ def _prf(correct: int, found: int, expected: int) -> dict[str, float]:
     return {"precision": round(precision, 2), "recall": round(recall, 2), "f1": round(f1, 2)}
 
 
-def evaluate_file(path: str | Path) -> Scores:
+def evaluate_file(path: str | Path, **reading: Any) -> Scores:
     """Tag a token/tag file with the shipped model (plus the document pass) and score it.
 
-    Raises ``reader.entities.conll.ConllError`` with a one-line message for unreadable input.
+    ``reading`` goes to ``read_conll`` (encoding, size limit, warnings).  Raises
+    ``reader.entities.conll.ConllError`` with a one-line message for unreadable input.
     """
     from reader.entities.pipeline import tag_sentences
 
-    sentences = read_conll(path)
+    sentences = read_conll(path, **reading)
     predicted = tag_sentences([tokens for tokens, _ in sentences])
     return score([tags for _, tags in sentences], predicted)
 

@@ -40,6 +40,9 @@ Direction = Literal["auto", "rtl", "ltr"]
 
 REMOVED_BY_X9 = frozenset({"RLE", "LRE", "RLO", "LRO", "PDF", "BN"})
 ISOLATE_CONTROLS = frozenset({"LRI", "RLI", "FSI", "PDI"})
+ISOLATE_OPENERS = frozenset({"LRI", "RLI", "FSI"})
+# Painted as marks by the engine: rule L1 resets the whitespace before them, not their level.
+_MARKED = frozenset({"RLE", "LRE", "RLO", "LRO", "PDF"})
 _L1_RESET = frozenset({"S", "WS"}) | ISOLATE_CONTROLS | REMOVED_BY_X9
 _ARABIC_NUMBERS = frozenset({"AL", "EN", "AN", "NSM", "WS", "ON", "CS", "ES", "ET"})
 _CODE = {
@@ -153,9 +156,115 @@ def resolve_levels_exact(text: str, direction: Direction = "auto") -> tuple[int,
     paragraph = _LEVEL.search(dump, stop)
     if len(per_byte) != len(encoded) or paragraph is None:
         raise BidiFormatError("python-bidi debug output does not give one level per UTF-8 byte")
-    if len(encoded) == len(text):
-        return int(paragraph.group(1)), per_byte
-    return int(paragraph.group(1)), bytes(compress(per_byte, encoded.translate(_CHAR_STARTS)))
+    level = int(paragraph.group(1))
+    levels = per_byte
+    if len(encoded) != len(text):
+        levels = bytes(compress(per_byte, encoded.translate(_CHAR_STARTS)))
+    if _FORCING.search(text):
+        levels = _forcing_control_levels(text, levels, level)
+    return level, levels
+
+
+_FORCING = re.compile("[\u202a-\u202e]")
+_OPENS_RTL = {"RLE": True, "RLO": True, "LRE": False, "LRO": False}
+_MAX_DEPTH = 125
+
+
+def _forcing_control_levels(text: str, levels: bytes, paragraph_level: int) -> bytes:
+    """Give LRE, RLE, LRO, RLO the level of the span they open and PDF that of the span it
+    closes, so the marks the engine paints in their place (see ``sanitize``) sit at the two
+    ends of the span.
+
+    A mark never takes a level below both of its neighbours (the nearest characters that
+    rule X9 keeps), so it neither splits a run that UAX #9 reverses as one nor joins two:
+    every other character keeps the order UAX #9 gives it (tests check this against
+    BidiCharacterTest).  The levels follow rules X1-X8 with their depth limit.
+    """
+    classes = [bidi_class(c) for c in text]
+    first_strong_rtl = _isolate_directions(classes)
+    opened: dict[int, int] = {}
+    stack = [(paragraph_level, False)]  # (embedding level, is an isolate)
+    overflow_isolates = overflow_embeddings = valid_isolates = 0
+    for i, cls in enumerate(classes):
+        top = stack[-1][0]
+        if cls in _OPENS_RTL or cls in ISOLATE_OPENERS:
+            rtl = _OPENS_RTL[cls] if cls in _OPENS_RTL else first_strong_rtl.get(i, cls == "RLI")
+            new = (top + 1) | 1 if rtl else (top + 2) & ~1
+            fits = new <= _MAX_DEPTH and not overflow_isolates and not overflow_embeddings
+            if cls in _OPENS_RTL:
+                opened[i] = new if fits else top
+                if fits:
+                    stack.append((new, False))
+                elif not overflow_isolates:
+                    overflow_embeddings += 1
+            elif fits:
+                valid_isolates += 1
+                stack.append((new, True))
+            else:
+                overflow_isolates += 1
+        elif cls == "PDI":
+            if overflow_isolates:
+                overflow_isolates -= 1
+            elif valid_isolates:
+                overflow_embeddings = 0
+                while not stack[-1][1]:
+                    stack.pop()
+                stack.pop()
+                valid_isolates -= 1
+        elif cls == "PDF":
+            opened[i] = top
+            if overflow_isolates:
+                pass
+            elif overflow_embeddings:
+                overflow_embeddings -= 1
+            elif not stack[-1][1] and len(stack) > 1:
+                stack.pop()
+    kept = [cls not in REMOVED_BY_X9 for cls in classes]
+    before = _nearest_kept_levels(levels, kept, range(len(text)))
+    after = _nearest_kept_levels(levels, kept, range(len(text) - 1, -1, -1))
+    result = bytearray(levels)
+    for i, level in opened.items():
+        neighbours = [n for n in (before[i], after[i]) if n is not None]
+        result[i] = max(level, min(neighbours, default=level))
+    return bytes(result)
+
+
+def _nearest_kept_levels(levels: bytes, kept: list[bool], order: range) -> list[int | None]:
+    """For each position, the level of the nearest kept character strictly before it in
+    ``order`` (None if there is none)."""
+    nearest: list[int | None] = [None] * len(levels)
+    last: int | None = None
+    for i in order:
+        nearest[i] = last
+        if kept[i]:
+            last = levels[i]
+    return nearest
+
+
+def _isolate_directions(classes: list[str]) -> dict[int, bool]:
+    """For each FSI, whether its isolate starts right to left (rules P2-P3 on its contents up
+    to the matching PDI, skipping nested isolates), in one backward pass."""
+    if "FSI" not in classes:
+        return {}
+    depth = 0
+    depths = []
+    for cls in classes:  # BD9: the depth of each character, an initiator outside its isolate
+        if cls == "PDI" and depth:
+            depth -= 1
+        depths.append(depth)
+        if cls in ISOLATE_OPENERS:
+            depth += 1
+    result: dict[int, bool] = {}
+    first: dict[int, str] = {}  # depth -> nearest strong class after here, in the same isolate
+    for i in range(len(classes) - 1, -1, -1):
+        cls, d = classes[i], depths[i]
+        if cls in ("L", "R", "AL"):
+            first[d] = cls
+        elif cls == "PDI" or cls in ISOLATE_OPENERS:  # the isolate at depth d + 1 ends here
+            if cls == "FSI":
+                result[i] = first.get(d + 1, "L") != "L"
+            first.pop(d + 1, None)
+    return result
 
 
 def _resolve_arabic_with_numbers(text: str, chars: AbstractSet[str]) -> bytes:
@@ -302,7 +411,9 @@ _STRONG = bytes.maketrans(b"en", b"rr")  # numbers count as R in rules N0 and N1
 
 def apply_l1(classes: Sequence[str], levels: Sequence[int], paragraph_level: int) -> bytes:
     """Rule L1 for one line: segment separators, and whitespace before them or at line end,
-    go back to the paragraph level.  Characters removed by X9 count as whitespace here."""
+    go back to the paragraph level.  Characters removed by X9 count as whitespace here, but
+    the embedding and override controls keep their level: the engine paints them as marks at
+    the ends of their span (their levels are ignored by UAX #9, which removes them)."""
     if not classes or (classes[-1] not in _L1_RESET and "S" not in classes):
         return bytes(levels)
     result = bytearray(levels)
@@ -313,7 +424,7 @@ def apply_l1(classes: Sequence[str], levels: Sequence[int], paragraph_level: int
             result[i] = paragraph_level
             trailing = True
         elif cls in _L1_RESET:
-            if trailing:
+            if trailing and cls not in _MARKED:
                 result[i] = paragraph_level
         else:
             trailing = False

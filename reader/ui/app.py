@@ -19,12 +19,13 @@ from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 
 from reader.entities import Entity
-from reader.loader import Article, LoadError, load_article
+from reader.loader import DEFAULT_MAX_SIZE, Article, LoadError, load_article
 from reader.resources import resource_dir
 from reader.state import State
 from reader.terminal.choice import TerminalChoice, choose
 from reader.terminal.detect import Detection
 from reader.terminal.modes import OutputMode
+from reader.ui import signals
 from reader.ui.commands import ReaderCommands
 from reader.ui.dialogs.help import EXTRA_KEYS, HelpDialog, binding_rows
 from reader.ui.palette import theme_variables
@@ -51,6 +52,7 @@ class ReaderApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help"),
+        Binding("ctrl+z", "suspend_process", "Suspend", show=False),
     ]
 
     def __init__(
@@ -58,6 +60,7 @@ class ReaderApp(App[None]):
         sources: Sequence[Path | Article],
         *,
         encoding: str | None = None,
+        max_size: int = DEFAULT_MAX_SIZE,
         terminal: TerminalChoice | None = None,
     ) -> None:
         super().__init__()
@@ -65,10 +68,16 @@ class ReaderApp(App[None]):
         """Paths or loaded articles, as given on the command line."""
         self.encoding = encoding
         """Forced encoding for the paths, or None to detect."""
+        self.max_size = max_size
+        """The largest file the app opens, in bytes."""
         self.state = State.load()
         """Settings and reading positions."""
         self.terminal = terminal or choose(UNDETECTED, self.state.settings.terminal_mode, None)
         """The detected terminal and the output mode in use."""
+        self.save_failure: str | None = None
+        """Why the last save of the state failed, if it did (reported after exit)."""
+        self.quit_signal: int | None = None
+        """The signal that ended the app, if one did."""
         self.entity_cache: dict[str, list[Entity]] = {}
         """Extracted entities per article key, shared by the library and article screens."""
         for name, theme in list(self.available_themes.items()):
@@ -85,8 +94,10 @@ class ReaderApp(App[None]):
         return self.terminal.mode
 
     def on_mount(self) -> None:
+        signals.install(self)
         self._write(self.terminal.enter())
-        self.app_suspend_signal.subscribe(self, self._on_suspend)
+        # immediate: a posted callback would run only after the process has stopped
+        self.app_suspend_signal.subscribe(self, self._on_suspend, immediate=True)
         self.app_resume_signal.subscribe(self, self._on_resume)
         for message in (self.state.warning, self.state.migrated, self.terminal.notice()):
             if message:
@@ -104,7 +115,9 @@ class ReaderApp(App[None]):
 
     def _article(self, source: Path | Article) -> Article:
         return (
-            source if isinstance(source, Article) else load_article(source, encoding=self.encoding)
+            source
+            if isinstance(source, Article)
+            else load_article(source, encoding=self.encoding, max_size=self.max_size)
         )
 
     def _write(self, sequence: str) -> None:
@@ -144,9 +157,11 @@ class ReaderApp(App[None]):
         self.state.settings.theme = theme
 
     def save_state(self) -> None:
-        """Write settings and positions; a failure is a warning, never a crash."""
-        if warning := self.state.save():
-            self.report(warning, severity="warning")
+        """Write settings and positions; a failure is a warning, never a crash, and the last
+        one is kept in `save_failure` for the command line to report after exit."""
+        self.save_failure = self.state.save()
+        if self.save_failure:
+            self.report(self.save_failure, severity="warning")
 
     def report(
         self,
@@ -165,6 +180,17 @@ class ReaderApp(App[None]):
             markup=False,
             timeout=timeout,
         )
+
+    def quit_on_signal(self, number: int) -> None:
+        """SIGHUP, SIGTERM or SIGQUIT: quit as `q` does, so the position is saved on the way."""
+        self.quit_signal = number
+        self.exit(return_code=128 + number)
+
+    def action_suspend_process(self) -> None:
+        """Ctrl+Z: suspend as a shell job, the terminal restored meanwhile (where the driver
+        can: not in a headless or web session)."""
+        if self._driver is not None and self._driver.can_suspend:
+            signals.suspend(self)
 
     def help_rows(self) -> list[tuple[str, str, str]]:
         """Every key the reader answers to, for the help screen."""

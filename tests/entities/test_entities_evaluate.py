@@ -45,10 +45,11 @@ def test_read_conll_and_bad_input(tmp_path: Path) -> None:
         read_conll(tmp_path / "missing.tsv")
     with pytest.raises(ConllError, match=r": is a directory$"):
         read_conll(tmp_path)
-    latin = tmp_path / "latin.tsv"
-    latin.write_bytes("café\tO\n".encode("latin-1"))
-    with pytest.raises(ConllError, match=r"latin.tsv: not UTF-8 text \(byte 3\)$"):
-        read_conll(latin)
+    windows = tmp_path / "windows.tsv"
+    windows.write_bytes("باكو\tB-LOC\nمدينة\tO\n".encode("cp1256"))
+    assert read_conll(windows) == [(["باكو", "مدينة"], ["B-LOC", "O"])]  # decoded as articles
+    with pytest.raises(ConllError, match=r"windows.tsv: not valid utf-8 \(undecodable byte at"):
+        read_conll(windows, encoding="utf-8")
 
 
 def test_format_table_lists_every_row() -> None:

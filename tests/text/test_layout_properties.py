@@ -33,7 +33,9 @@ PIECES = (
     + BIDI_CONTROLS
     + CONTROLS
 )
-HIDDEN = frozenset(JOINERS + BIDI_CONTROLS)
+FORCING = frozenset("\u202a\u202b\u202d\u202e")  # painted as marks
+PDF = "\u202c"  # painted as a mark when it closes a span, else hidden
+HIDDEN = frozenset(JOINERS + BIDI_CONTROLS) - FORCING - {PDF}
 BREAKING_SPACES = frozenset(" \t")
 STYLES = [Style(color="red"), Style(bold=True), Style(underline=True), Style(bgcolor="blue")]
 
@@ -80,8 +82,9 @@ def _check_ranges(text: str, lines: list[VisualLine], offset: int) -> None:
         owned = [i for i in range(line.start - offset, line.end - offset) if i in owner]
         last_owned = max(owned, default=line.start - offset - 1)
         for i in range(line.start - offset, line.end - offset):
-            if i in owner or text[i] in HIDDEN:
+            if i in owner or text[i] in HIDDEN or text[i] == PDF:
                 continue
+            assert text[i] not in FORCING, "an embedding or override is always marked"
             assert i > last_owned, f"character {i} ({text[i]!r}) is lost inside a line"
             base = i
             while base > 0 and _is_mark(text[base]) and text[base - 1] not in HIDDEN:

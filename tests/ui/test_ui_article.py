@@ -247,6 +247,22 @@ async def test_y_copies_the_paragraph_or_entity_in_logical_order(
         assert sample_app.clipboard == "بلينكن"
 
 
+async def test_y_copies_controls_as_pictures_and_leaves_bidi_controls_out(
+    tmp_path: Path, fixed_extractor, wait
+) -> None:
+    path = tmp_path / "paste.txt"
+    path.write_text(
+        "نص\x1b[201~rm -rf ~\x08\x9b\u202eمعكوس\u202c \u2067عزل\u2069 مي\u200cشود\u200e\u061c\n",
+        encoding="utf-8",
+    )
+    app = ReaderApp([path])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait(app, pilot)
+        await pilot.press("y")
+        assert app.clipboard == "نص␛[201~rm -rf ~␈\ufffdمعكوس عزل مي\u200cشود\u200e\u061c"
+        assert app.screen.status.message == f"copied {len(app.clipboard)} characters"
+
+
 async def test_help_lists_every_key(sample_app: ReaderApp, wait) -> None:
     async with sample_app.run_test(size=SIZE) as pilot:
         await wait(sample_app, pilot)
@@ -377,3 +393,48 @@ async def test_status_says_where_the_reader_is(sample_app: ReaderApp, wait) -> N
         await pilot.press("G")
         await wait(sample_app, pilot)
         assert str(place.render()) == "Bot"
+
+
+async def test_direction_overrides_are_marked_and_announced_once(
+    tmp_path: Path, fixed_extractor, wait
+) -> None:
+    path = tmp_path / "trojan.txt"
+    path.write_text("عنوان\n\nالمبلغ \u202e0001\u202c دولار\n", encoding="utf-8")
+    app = ReaderApp([path])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait(app, pilot)
+        screen = app.screen
+        assert screen.status.message == "direction overrides in this article are marked ⟦ ⟧"
+        painted = "".join(
+            segment.text for row in range(5) for segment in screen.view.render_line(row)
+        )
+        assert "⟦1000⟧" in painted
+
+
+async def test_plain_articles_say_nothing_about_overrides(sample_app: ReaderApp, wait) -> None:
+    async with sample_app.run_test(size=SIZE) as pilot:
+        await wait(sample_app, pilot)
+        assert sample_app.screen.status.message == ""
+
+
+async def test_bytes_that_are_not_utf8_are_shown_and_said_once(
+    tmp_path: Path, fixed_extractor, wait
+) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes("عنوان\n\nنص عربي ".encode() + b"\xff" + " بقية النص\n".encode())
+    app = ReaderApp([path])
+    said: list[tuple[str, str]] = []
+    notify = app.notify
+    app.notify = lambda message, **options: (  # type: ignore[method-assign]
+        said.append((message, options.get("severity", ""))),
+        notify(message, **options),
+    )[1]
+    async with app.run_test(size=SIZE) as pilot:
+        await wait(app, pilot)
+        assert "\ufffd" in app.screen.article.text
+        assert said == [
+            (
+                f"{path}: 1 byte that is not UTF-8 (the first at offset 26) shown as U+FFFD",
+                "warning",
+            )
+        ]

@@ -83,3 +83,19 @@ async def test_single_broken_file_shows_its_error(tmp_path: Path, fixed_extracto
         assert isinstance(app.screen, LibraryScreen)
         assert app.screen.entries[0].error is not None
         assert "missing.txt" in _lines(app.screen.query_one(ArticleList))
+
+
+async def test_hostile_file_names_are_shown_not_obeyed(
+    tmp_path: Path, fixed_extractor, wait
+) -> None:
+    readable = tmp_path / "evil\x1b]0;PWNED\x07\u202egpj.txt"
+    readable.write_text("عنوان\n\nنص قصير.\n", encoding="utf-8")
+    broken = tmp_path / "bad\x1b[2J\u202egpj.txt"
+    broken.write_bytes(b"\x00\x01binary\x00")
+    app = ReaderApp([readable, broken])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait(app, pilot)
+        painted = _lines(app.screen.query_one(ArticleList))
+        assert "evil␛]0;PWNED␇\\u202egpj.txt" in painted  # in logical order, the override seen
+        assert "bad␛[2J\\u202egpj.txt" in painted
+        assert not any(c in painted for c in "\x1b\x07\u202e")

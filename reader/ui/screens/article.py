@@ -23,6 +23,7 @@ from textual.worker import get_current_worker
 from reader.entities import Entity, EntityType
 from reader.loader import Article
 from reader.state import article_key
+from reader.text.sanitize import LEFT_MARK, RIGHT_MARK, forces_direction, neutralise
 from reader.text.search import SearchIndex
 from reader.ui.screens.base import ReaderScreen
 from reader.ui.widgets.article_view import (
@@ -152,6 +153,12 @@ class ArticleScreen(ReaderScreen):
         self._place_pane(settings.pane_side, settings.pane_visible)
         self.status.show_mode(self.reader_app.terminal.status())
         self.view.focus()
+        if self.article.warning:  # bytes that were not UTF-8, say
+            self.notify(neutralise(self.article.warning), severity="warning", markup=False)
+        if forces_direction(self.article.text):  # said once; the marks stay in the text
+            self.status.show(
+                f"direction overrides in this article are marked {LEFT_MARK} {RIGHT_MARK}"
+            )
         if self.entities is None:  # after the first paint: the thread competes for the GIL
             self.call_after_refresh(self.extract)
         else:
@@ -398,12 +405,17 @@ class ArticleScreen(ReaderScreen):
         )
 
     def action_copy(self) -> None:
-        """Copy the selected entity, or the paragraph at the top, in logical order."""
+        """Copy the selected entity, or the paragraph at the top, in logical order.
+
+        Pasted into a shell, a raw ESC could end a bracketed paste and type commands, so
+        controls are copied as their pictures and the bidi controls are left out.
+        """
         if self.pane.has_focus_within and self.entity is not None and self.entities:
             text = self.entities[self.entity].name
         else:
             view = self.view
             text = view.paragraph_text(view.paragraph_at(view.anchor))
+        text = neutralise(text, "copy")
         self.app.copy_to_clipboard(text)
         self.status.show(f"copied {len(text)} characters")
 

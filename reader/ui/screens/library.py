@@ -23,6 +23,7 @@ from reader.entities import Entity
 from reader.loader import Article, LoadError
 from reader.state import article_key
 from reader.text.layout import Span
+from reader.text.sanitize import neutralise
 from reader.ui.screens.article import Abandoned, ArticleScreen
 from reader.ui.screens.base import ReaderScreen
 from reader.ui.widgets.entity_pane import TYPE_NAMES, TYPES
@@ -50,8 +51,8 @@ class Entry:
 
     @property
     def label(self) -> str:
-        """The source's name as given."""
-        return self.article.source if self.article else str(self.source)
+        """The source's name as given, neutralised: a file name may hold escape sequences."""
+        return neutralise(self.article.source if self.article else str(self.source))
 
 
 class ArticleList(VimOptionList):
@@ -86,11 +87,11 @@ class LibraryScreen(ReaderScreen):
         """Title line plus a details line (counts, or the error)."""
         if entry.error is not None:
             return ShapedText(
-                f"⚠ {entry.error}", direction="ltr", style=Style(color="red", bold=True)
+                f"⚠ {neutralise(entry.error)}", direction="ltr", style=Style(color="red", bold=True)
             )
         title = entry.article.title if entry.article else "loading…"
         if entry.error_counts is not None:
-            details = f"{entry.label} · {entry.error_counts}"
+            details = f"{entry.label} · {neutralise(entry.error_counts)}"
         elif entry.counts is None:
             details = f"{entry.label} · finding entities…"
         else:
@@ -140,7 +141,9 @@ class LibraryScreen(ReaderScreen):
         for index, entry in enumerate(self.entries):
             if entry.article is None:
                 try:
-                    entry.article = load_article(entry.source, encoding=app.encoding)
+                    entry.article = load_article(
+                        entry.source, encoding=app.encoding, max_size=app.max_size
+                    )
                 except LoadError as err:
                     entry.error = str(err)
                 if worker.is_cancelled:

@@ -18,25 +18,15 @@ from textual.visual import RenderOptions, Visual
 
 from reader.terminal.modes import ordered_cells
 from reader.text.layout import Direction, Span, VisualLine, layout_paragraph, split_paragraphs
+from reader.text.sanitize import neutralise
 from reader.ui.cells import current_mode, line_strip
 
 
-def printable(text: str) -> str:
-    """A one-line message safe for a toast: controls and format characters become U+FFFD.
-
-    Toasts are drawn by Textual, not by the engine, so a file name or an error message
-    that carries an escape sequence must be neutralised first.
-    """
-    return "".join(
-        "\ufffd" if unicodedata.category(ch)[0] in "CZ" and ch != " " else ch for ch in text
-    )
-
-
 def toast_text(message: str, width: int) -> str:
-    """A message for a toast, whose text Textual draws as it is given: Arabic in it (a file
-    name, an error from the loader) is laid out by the engine at the toast's width and
-    written in the output mode, one visual line per line."""
-    text = printable(message)
+    """A message for a toast, whose text Textual draws as it is given: neutralised, and any
+    Arabic in it (a file name, an error from the loader) laid out by the engine at the
+    toast's width and written in the output mode, one visual line per line."""
+    text = neutralise(message)
     if not any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text):
         return text
     mode = current_mode()
