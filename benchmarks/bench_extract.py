@@ -55,7 +55,7 @@ def speed_runs(size_mb: float, repeat: int) -> tuple[int, list[float]]:
     from reader.entities import extract_entities
     from reader.entities.normalize import fold, proclitic_splits
     from reader.entities.pipeline import load_model
-    from reader.entities.tokens import tokenize
+    from reader.entities.tagging.tokens import tokenize
 
     sample = SAMPLE.read_text(encoding="utf-8")
     news = "\n".join(

@@ -44,8 +44,8 @@ from babel import Locale
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reader.entities.gazetteer import ADMINISTRATIVE_HEADS, CITY_HEADS, DIRECTIONS  # noqa: E402
 from reader.entities.normalize import fold  # noqa: E402
+from reader.entities.tagging.gazetteer import ADMINISTRATIVE_HEADS, CITY_HEADS, DIRECTIONS  # noqa: E402
 
 DEFAULT_OUT = ROOT / "reader" / "entities" / "model" / "gazetteers.json"
 # Plain Arabic letters only: drops Persian/Urdu spellings (ی ک پ گ ...) that geonames mixes in.

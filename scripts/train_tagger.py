@@ -171,16 +171,16 @@ import pycrfsuite
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from reader.entities.article.document import CONFIDENT, propagate_nearby  # noqa: E402
 from reader.entities.conll import read_conll  # noqa: E402
-from reader.entities.document import CONFIDENT, propagate_nearby  # noqa: E402
 from reader.entities.evaluate import score  # noqa: E402
-from reader.entities.features import FeatureExtractor  # noqa: E402
-from reader.entities.gazetteer import Gazetteer  # noqa: E402
-from reader.entities.lexicon import Lexicon, build_lexicon  # noqa: E402
 from reader.entities.normalize import fold  # noqa: E402
 from reader.entities.pipeline import REACH  # noqa: E402
-from reader.entities.tagger import Tagger  # noqa: E402
-from reader.entities.usage import Usage  # noqa: E402
+from reader.entities.tagging.features import FeatureExtractor  # noqa: E402
+from reader.entities.tagging.gazetteer import Gazetteer  # noqa: E402
+from reader.entities.tagging.lexicon import Lexicon, build_lexicon  # noqa: E402
+from reader.entities.tagging.tagger import Tagger  # noqa: E402
+from reader.entities.tagging.usage import Usage  # noqa: E402
 
 MODEL_DIR = ROOT / "reader" / "entities" / "model"
 DEFAULT_TRAIN = ROOT.parent / "shared" / "data" / "ner" / "anercorp_train.tsv"

@@ -11,21 +11,16 @@ from __future__ import annotations
 from array import array
 from collections.abc import Callable
 
-from reader.entities.conll import chunks
-from reader.entities.document import Votes, apply
-from reader.entities.entity import TYPE_ORDER, Entity, Mention
-from reader.entities.mentions import (
+from reader.entities.article.document import Votes, apply
+from reader.entities.article.mentions import (
     Span,
     build_mentions,
     span_of,
     widen_place,
     widen_site,
 )
-from reader.entities.merge import merge
-from reader.entities.normalize import fold
-from reader.entities.numbers import find_numbers
-from reader.entities.pipeline import load_model, tag_window
-from reader.entities.rules import (
+from reader.entities.article.merge import merge
+from reader.entities.article.rules import (
     RepeatedPlaces,
     SurnameFamilies,
     is_plural_adjective,
@@ -33,7 +28,12 @@ from reader.entities.rules import (
     label_surnames,
     ministries,
 )
-from reader.entities.tokens import Token, iter_sentences, iter_tokens
+from reader.entities.conll import chunks
+from reader.entities.entity import TYPE_ORDER, Entity, Mention
+from reader.entities.normalize import fold
+from reader.entities.numbers import find_numbers
+from reader.entities.pipeline import load_model, tag_window
+from reader.entities.tagging.tokens import Token, iter_sentences, iter_tokens
 
 # Shares of the progress bar: tagging dominates the work.
 _TAGGED, _PROPAGATED, _SPANNED = 0.85, 0.9, 0.95

@@ -5,8 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.entities import extract_entities
-from reader.entities.gazetteer import Gazetteer
-from reader.entities.mentions import (
+from reader.entities.article.mentions import (
     clean_span,
     split_joined,
     strip_clitic,
@@ -15,7 +14,8 @@ from reader.entities.mentions import (
 )
 from reader.entities.normalize import fold
 from reader.entities.pipeline import load_model
-from reader.entities.tokens import Token
+from reader.entities.tagging.gazetteer import Gazetteer
+from reader.entities.tagging.tokens import Token
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 from reader.entities import extract_entities
 from reader.entities.normalize import fold, proclitic_splits
-from reader.entities.tokens import sentences, tokenize
+from reader.entities.tagging.tokens import sentences, tokenize
 
 
 def test_tokens_cover_their_source_text() -> None:

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections import Counter
 
+from reader.entities.article.mentions import RawMention
 from reader.entities.entity import Entity, Mention
-from reader.entities.gazetteer import DIRECTIONS, Gazetteer
-from reader.entities.mentions import RawMention
+from reader.entities.tagging.gazetteer import DIRECTIONS, Gazetteer
 
 
 def _contains(

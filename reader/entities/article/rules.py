@@ -21,10 +21,10 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 
 from reader.entities.conll import chunks, label
-from reader.entities.features import core_form
 from reader.entities.normalize import fold, proclitic_splits
-from reader.entities.tokens import Token
-from reader.entities.usage import PLURAL_ENDINGS, Usage
+from reader.entities.tagging.features import core_form
+from reader.entities.tagging.tokens import Token
+from reader.entities.tagging.usage import PLURAL_ENDINGS, Usage
 
 MINISTRY = "وزاره"
 MAX_MINISTRY_WORDS = 3

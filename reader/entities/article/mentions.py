@@ -7,10 +7,16 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from reader.entities.gazetteer import ADMINISTRATIVE_HEADS, CITY_HEADS, PEOPLE, PLACES, Gazetteer
 from reader.entities.normalize import fold, proclitic_splits, strip_harakat
-from reader.entities.tokens import Token
-from reader.entities.usage import Usage, without_article
+from reader.entities.tagging.gazetteer import (
+    ADMINISTRATIVE_HEADS,
+    CITY_HEADS,
+    PEOPLE,
+    PLACES,
+    Gazetteer,
+)
+from reader.entities.tagging.tokens import Token
+from reader.entities.tagging.usage import Usage, without_article
 
 KINDS = {"PERS": "person", "LOC": "place", "ORG": "organization"}
 _CATEGORIES = {"PERS": PEOPLE, "LOC": PLACES}  # gazetteer names of each type

@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
-from reader.entities.numwords import (
+from reader.entities.numbers.words import (
     LEXICON,
     MARK,
     NORMALIZE,
