@@ -150,15 +150,21 @@ def _latin_name(tokens: Sequence[Token]) -> bool:
     return inner_ok and words[0][0].isupper() and words[-1][0].isupper()
 
 
+def is_word(text: str) -> bool:
+    """Whether a token is a word: not punctuation, nor a run of tatweel (ـ), which Gulf news
+    uses as a dash and which folds to nothing."""
+    return text[0].isalnum() and bool(fold(text))
+
+
 def clean_span(
     tokens: Sequence[Token], kind: str, gazetteer: Gazetteer
 ) -> tuple[Token, ...] | None:
     """Drop persons' leading titles and edge punctuation; refuse lone nationality adjectives
     and places that are only head words (ولاية, العاصمة)."""
     tokens = list(tokens)
-    while tokens and not tokens[-1].text[0].isalnum():
+    while tokens and not is_word(tokens[-1].text):
         tokens.pop()
-    while tokens and not tokens[0].text[0].isalnum():
+    while tokens and not is_word(tokens[0].text):
         tokens.pop(0)
     if any(_LATIN_WORD.match(t.text) for t in tokens) and not _latin_name(tokens):
         return None
@@ -251,7 +257,8 @@ def split_joined(
             return [tuple(tokens)]
 
         def joins(key: str) -> bool:
-            if key[0] != "و" or gazetteer.knows(key, PLACES):  # وهران: the و is the name's
+            # وهران: the و is the name's; a lone tatweel (a dash) folds to nothing
+            if not key.startswith("و") or gazetteer.knows(key, PLACES):
                 return False
             stem = key[1:]
             return stem in seen or any(
