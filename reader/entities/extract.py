@@ -20,13 +20,13 @@ from reader.entities.article.mentions import (
     widen_site,
 )
 from reader.entities.article.merge import merge
+from reader.entities.article.organizations import OrganizationNames, label_organizations
 from reader.entities.article.rules import (
     RepeatedPlaces,
     SurnameFamilies,
     is_plural_adjective,
     label_places,
     label_surnames,
-    ministries,
 )
 from reader.entities.conll import chunks
 from reader.entities.entity import TYPE_ORDER, Entity, Mention
@@ -126,7 +126,22 @@ def extract_entities(text: str, progress: Callable[[float], None] | None = None)
         _tag(window, votes, tagged)
     report(_TAGGED)
     known = votes.known()
+    usage = model.features.usage
+
+    def listed(word: str) -> bool:
+        """Whether the corpus or the gazetteer knows a word (a name's words are in neither)."""
+        return usage.reading(fold(word)) is not None or bool(model.gazetteer.word_categories(word))
+
     places, families = RepeatedPlaces(), SurnameFamilies()
+    lexicon = model.features.lexicon
+
+    def name_like(word: str) -> bool:
+        """Whether a word after an organization's head may be its name: training tagged it a
+        name, or it is new to training and the corpus rarely puts ال on it (داعش)."""
+        key = fold(word)
+        return key in lexicon.names or (key not in lexicon.vocab and usage.name_like(key))
+
+    organizations = OrganizationNames(model.gazetteer, name_like)
     step = max(len(tagged) // 50, 1)
     for n in range(len(tagged)):
         words = tagged.words(text, n)
@@ -135,15 +150,10 @@ def extract_entities(text: str, progress: Callable[[float], None] | None = None)
         unknown = model.features.unknown(words)
         places.add(words, labels, unknown)
         families.add(words, labels)
+        organizations.add(words, labels)
         if n % step == 0:
             report(_TAGGED + (_PROPAGATED - _TAGGED) * n / len(tagged))
     repeated, endings = places.places(), families.endings()
-    usage = model.features.usage
-
-    def listed(word: str) -> bool:
-        """Whether the corpus or the gazetteer knows a word (a name's words are in neither)."""
-        return usage.reading(fold(word)) is not None or bool(model.gazetteer.word_categories(word))
-
     spans: list[Span] = []
     for n in range(len(tagged)):
         tokens = tagged.tokens(text, n)
@@ -152,6 +162,7 @@ def extract_entities(text: str, progress: Callable[[float], None] | None = None)
         labels = label_places(words, tagged.get_labels(n), unknown, repeated)
         if endings:
             labels = label_surnames(words, labels, unknown, endings, listed)
+        labels = label_organizations(words, labels, organizations)
         folded: list[str] = []
         for start, end, kind in chunks(labels):
             if kind == "PERS" and end - start == 1 and is_plural_adjective(words[start], usage):
@@ -162,12 +173,12 @@ def extract_entities(text: str, progress: Callable[[float], None] | None = None)
                     folded = [fold(w) for w in words]
                 start, end = widen_place(folded, labels, start, end, model.gazetteer)
             spans.append(span_of(tokens[start:end], kind))
-        spans += [span_of(span, kind) for span, kind in ministries(tokens, labels)]
         if n % step == 0:
             report(_PROPAGATED + (_SPANNED - _PROPAGATED) * n / len(tagged))
     del tagged
-    entities = merge(text, build_mentions(text, spans, model.gazetteer, usage), model.gazetteer)
-    del spans
+    mentions = build_mentions(text, spans, model.gazetteer, usage, model.features.lexicon.names)
+    entities = merge(text, mentions, model.gazetteer)
+    del spans, mentions
     entities += number_entities(text, lambda f: report(_SPANNED + (1 - _SPANNED) * f))
     entities.sort(key=lambda e: (TYPE_ORDER[e.type], e.mentions[0].start))
     report(1.0)

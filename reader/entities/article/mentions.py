@@ -4,9 +4,11 @@ in, clitics cut, names run together cut apart, adjectives refused."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from reader.entities.article.organizations import head_cut
 from reader.entities.normalize import fold, proclitic_splits, strip_harakat
 from reader.entities.tagging.gazetteer import (
     ADMINISTRATIVE_HEADS,
@@ -80,6 +82,15 @@ TITLES = frozenset(
 # of", المحافظة); but المدينة is Medina.
 _HEADS = {without_article(w) for w in ADMINISTRATIVE_HEADS | CITY_HEADS}
 _HEADS_ALONE = {*_HEADS, *("ال" + w for w in _HEADS)} - {fold("المدينة")}
+# Months, Gregorian and Syriac: نيسان (April) is also Nissan, the company ANERcorp knows.
+MONTHS = frozenset(
+    fold(w)
+    for w in [
+        *("يناير", "فبراير", "مارس", "أبريل", "إبريل", "مايو", "يونيو", "يوليو", "أغسطس"),
+        *("سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر", "كانون", "شباط", "آذار", "نيسان", "أيار"),
+        *("حزيران", "تموز", "آب", "أيلول", "تشرين"),
+    ]
+)
 # Words that make a following name a named site (ساحة القديس بطرس is a place, not a person).
 SITES = frozenset(fold(w) for w in ["ساحة", "ميدان", "شارع", "جسر", "ملعب", "مطار", "حي"])
 
@@ -159,8 +170,8 @@ def is_word(text: str) -> bool:
 def clean_span(
     tokens: Sequence[Token], kind: str, gazetteer: Gazetteer
 ) -> tuple[Token, ...] | None:
-    """Drop persons' leading titles and edge punctuation; refuse lone nationality adjectives
-    and places that are only head words (ولاية, العاصمة)."""
+    """Drop persons' leading titles and edge punctuation; refuse lone nationality adjectives,
+    lone month names and places that are only head words (ولاية, العاصمة)."""
     tokens = list(tokens)
     while tokens and not is_word(tokens[-1].text):
         tokens.pop()
@@ -168,6 +179,10 @@ def clean_span(
         tokens.pop(0)
     if any(_LATIN_WORD.match(t.text) for t in tokens) and not _latin_name(tokens):
         return None
+    if len(tokens) == 1 and any(
+        stem in MONTHS for _, stem in proclitic_splits(fold(tokens[0].text))
+    ):
+        return None  # في نيسان (أبريل): a month alone is no name
     if kind == "PERS":
         while len(tokens) > 1 and fold(tokens[0].text) in TITLES:
             tokens.pop(0)
@@ -191,47 +206,65 @@ def clean_span(
 
 
 def strip_clitic(
-    word: str, gazetteer: Gazetteer, usage: Usage, seen: set[str], kind: str
+    word: str,
+    gazetteer: Gazetteer,
+    usage: Usage,
+    seen: Container[str],
+    kind: str,
+    names: Mapping[str, str] | None = None,
+    inner: Container[str] = (),
 ) -> tuple[int, str]:
     """(letters to skip, name form) for the first word of a mention of type ``kind``.
 
-    The word stays whole when the gazetteer knows it; otherwise the first clitic-stripped stem
-    that the gazetteer knows wins (وأرمينيا), then one another mention of the article has
-    (لباشينيان), then one the corpus knows when the word itself is not there and the cut is a
-    likely one (للبنك, وجيرماين, لرويترز). Shorter cuts come first (ولبنان is و + لبنان, not
-    ول + بنان; وبسام keeps its ب), and names of the mention's own type before any other (in a
-    place, بدير is ب + the town دير, though بدير is also a surname).
+    A clitic is cut only with evidence that the rest is the name, never because the rest
+    happens to be a word. The word stays whole when another mention of the article has it
+    past its first word, where no clitic goes (``inner``: لاندر beside كارل لاندر), or the
+    gazetteer knows it; otherwise the first clitic-stripped stem that the gazetteer, or for an
+    organization the train split's lexicon (``names``: folded word -> the type it tags), knows
+    as a name wins (وأرمينيا, لرويترز), then one another mention of the article (``seen``: the
+    words of the other mentions) has (لباشينيان), then, when the corpus does not know the word
+    itself, a stem after و or the article after a clitic (للبنك, والقاعدة, وجيرماين). Shorter
+    cuts come first (ولبنان is و + لبنان, not ول + بنان; وبسام keeps its ب), and names of the
+    mention's own type before any other (in a place, بدير is ب + the town دير, though بدير is
+    also a surname). An organization's head keeps its own letters (لوزارة is ل + وزارة;
+    ووكالة is و + وكالة).
     """
     key = fold(word)
+    if kind == "ORG" and (head := head_cut(key)) is not None:
+        return head[0], _restore(word, *head)
+    if key in inner:
+        return 0, word
     splits = proclitic_splits(key)
     stems = sorted(splits[1:], key=lambda split: split[0])  # stable: لل is tried before ل
     own = _CATEGORIES.get(kind)
+    # The gazetteer has no organizations: for them the lexicon's tagged words stand in (its
+    # words keep ANERcorp's clitics, so for people and places the gazetteer is the better
+    # witness: بدير is tagged a place there, as ب + دير).
+    learnt = (names or {}) if kind == "ORG" else {}
     for categories in (own, None) if own else (None,):
-        if gazetteer.knows(key, categories):
+        if gazetteer.knows(key, categories):  # (the lexicon's words keep ANERcorp's clitics)
             return 0, word
         for cut, stem in stems:
-            if gazetteer.knows(stem, categories):
+            if gazetteer.knows(stem, categories) or learnt.get(stem, "").startswith(kind):
                 return cut, _restore(word, cut, stem)
     for cut, stem in stems:
         if stem in seen:
             return cut, _restore(word, cut, stem)
     if not usage.has(key):
         for cut, stem in stems:
-            if usage.has(stem) and _likely_cut(key, cut, stem, kind):
+            if usage.has(stem) and _likely_cut(key, cut, stem):
                 return cut, _restore(word, cut, stem)
     return 0, word
 
 
-def _likely_cut(key: str, cut: int, stem: str, kind: str) -> bool:
+def _likely_cut(key: str, cut: int, stem: str) -> bool:
     """Whether a corpus word after ``cut`` letters of ``key`` is likely the name: the article
-    follows (للبنك, والقاعدة), or a lone و leaves a word (وجيرماين), or a lone ب or ل an
-    organization's first word (لرويترز, بمجلس). People's and places' names begin with ب, ل, ف
-    and ك too often (بلينكن is not ب + لينكن), and longer cuts cut into them (كاولون)."""
+    follows (للبنك, والقاعدة), or a lone و leaves a word (وجيرماين). Names begin with ب, ل, ف
+    and ك too often to cut them for a word alone (بلينكن is not ب + لينكن, بريكس not ب +
+    ريكس), and longer cuts cut into them (كاولون)."""
     if stem.startswith("ال"):
-        return True
-    if cut != 1 or len(stem) < 3:
-        return False
-    return key[0] == "و" or (kind == "ORG" and key[0] in "بل" and len(stem) >= 4)
+        return len(stem) >= 5  # ال and a word: وكالة is no وك + الة
+    return cut == 1 and len(stem) >= 3 and key[0] == "و"
 
 
 def _restore(word: str, cut: int, stem: str) -> str:
@@ -242,7 +275,7 @@ def _restore(word: str, cut: int, stem: str) -> str:
 
 
 def split_joined(
-    tokens: Sequence[Token], seen: set[str], kind: str, gazetteer: Gazetteer
+    tokens: Sequence[Token], seen: Container[str], kind: str, gazetteer: Gazetteer
 ) -> list[tuple[Token, ...]]:
     """Cut a person or place span where the tagger ran two names together.
 
@@ -293,9 +326,14 @@ def span_of(tokens: Sequence[Token], kind: str) -> Span:
 
 
 def build_mentions(
-    text: str, spans: Iterable[Span], gazetteer: Gazetteer, usage: Usage
+    text: str,
+    spans: Iterable[Span],
+    gazetteer: Gazetteer,
+    usage: Usage,
+    names: Mapping[str, str] | None = None,
 ) -> list[RawMention]:
-    """Clean tagged spans into mentions whose offsets cover the name only."""
+    """Clean tagged spans into mentions whose offsets cover the name only (``names``: the
+    train split's lexicon, evidence for cutting a clitic, see ``strip_clitic``)."""
 
     def tokens(offsets: tuple[tuple[int, int], ...]) -> list[Token]:
         return [Token(text[s:e], s, e) for s, e in offsets]
@@ -305,26 +343,38 @@ def build_mentions(
         for kind, offsets in spans
         if kind in KINDS and (clean := clean_span(tokens(offsets), kind, gazetteer))
     ]
-    seen = {fold(text[s:e]) for _, offsets in cleaned for s, e in offsets}
-    out = []
+    counts = Counter(w for _, offsets in cleaned for w in {fold(text[s:e]) for s, e in offsets})
+    parts = []
     for kind, offsets in cleaned:
         whole = tokens(offsets)
-        for part in split_joined(whole, seen, kind, gazetteer):
-            cut, first = strip_clitic(
-                part[0].text, gazetteer, usage, seen - {fold(part[0].text)}, kind
+        seen = _Elsewhere(counts, {fold(t.text) for t in whole})
+        parts += [(kind, part, seen) for part in split_joined(whole, seen, kind, gazetteer)]
+    inner = {fold(t.text) for _, part, _ in parts for t in part[1:]}
+    out = []
+    for kind, part, seen in parts:
+        cut, first = strip_clitic(part[0].text, gazetteer, usage, seen, kind, names, inner)
+        words = [first] + [t.text for t in part[1:]]
+        name = strip_harakat(_join(text, part, words))
+        out.append(
+            RawMention(
+                KINDS[kind], part[0].start + cut, part[-1].end, name, tuple(fold(w) for w in words)
             )
-            parts = [first] + [t.text for t in part[1:]]
-            name = strip_harakat(_join(text, part, parts))
-            out.append(
-                RawMention(
-                    KINDS[kind],
-                    part[0].start + cut,
-                    part[-1].end,
-                    name,
-                    tuple(fold(p) for p in parts),
-                )
-            )
+        )
     return out
+
+
+class _Elsewhere:
+    """The folded words of the article's other mentions (``counts``: in how many mentions each
+    word is), as seen from a mention with the words ``own``."""
+
+    __slots__ = ("counts", "own")
+
+    def __init__(self, counts: Counter[str], own: set[str]) -> None:
+        self.counts = counts
+        self.own = own
+
+    def __contains__(self, word: object) -> bool:
+        return self.counts.get(word, 0) > (word in self.own)  # type: ignore[call-overload]
 
 
 def _join(text: str, tokens: Sequence[Token], parts: list[str]) -> str:

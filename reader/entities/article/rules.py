@@ -1,9 +1,8 @@
 """Extraction conventions beyond the ANERcorp annotation, applied to articles only.
 
-ANERcorp never tags ministries, and a tagger trained on 2007 news cannot know every region or
-every foreign name, so `reader extract` adds these rules (`reader eval-ner` scores the tagger
-without them):
-  * ministries: وزارة followed by definite words (وزارة الدفاع الروسية) are organizations;
+A tagger trained on 2007 news cannot know every region or every foreign name, so `reader
+extract` adds these rules (`reader eval-ner` scores the tagger without them; organizations by
+their head noun are in ``organizations``):
   * repeated unknown phrases: a sequence of two or three words the training text never used,
     left untagged, repeated at least three times in the article and mostly after a place
     preposition (في ناغورني قره باخ) is a place;
@@ -21,13 +20,10 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 
 from reader.entities.conll import chunks, label
-from reader.entities.normalize import fold, proclitic_splits
+from reader.entities.normalize import fold
 from reader.entities.tagging.features import core_form
-from reader.entities.tagging.tokens import Token
 from reader.entities.tagging.usage import PLURAL_ENDINGS, Usage
 
-MINISTRY = "وزاره"
-MAX_MINISTRY_WORDS = 3
 PLACE_PREPOSITIONS = frozenset(fold(w) for w in ["في", "من", "إلى", "الى", "داخل", "حول"])
 MIN_REPEATS = 3
 # Endings of transliterated surnames that mark their nation (Armenian, Russian, Polish,
@@ -41,31 +37,6 @@ SURNAME_ENDINGS = tuple(
 )
 MIN_FAMILY = 2  # people found with the ending
 MIN_SURNAME = 6  # letters: shorter words with these endings are mostly Arabic (بيان, عيان)
-
-
-def ministries(sentence: list[Token], labels: list[str]) -> list[tuple[list[Token], str]]:
-    """Untagged وزارة + definite words, with the head's clitic (لوزارة) cut off."""
-    spans = []
-    i = 0
-    while i < len(sentence):
-        cut = next(
-            (c for c, stem in proclitic_splits(fold(sentence[i].text)) if stem == MINISTRY), None
-        )
-        if cut is None or labels[i] != "O":
-            i += 1
-            continue
-        j = i + 1
-        while j < len(sentence) and j - i <= MAX_MINISTRY_WORDS and labels[j] == "O":
-            if not fold(sentence[j].text).startswith("ال"):
-                break
-            j += 1
-        if j > i + 1:
-            head = sentence[i]
-            spans.append(
-                ([Token(head.text[cut:], head.start + cut, head.end), *sentence[i + 1 : j]], "ORG")
-            )
-        i = j
-    return spans
 
 
 def is_plural_adjective(word: str, usage: Usage) -> bool:

@@ -23,6 +23,9 @@ _ADJECTIVE_ENDINGS = ("يون", "يين", "يات", "يو", "يه", "ي")
 PLURAL_ENDINGS = frozenset({"يون", "يين", "يات", "يو"})
 # Article bands of words that take ال freely: adjectives and nouns, not names.
 _TAKES_ARTICLE = frozenset({"wd=-1", "wd=0", "wd=1", "wd=2", "wd=onlydef"})
+_PRONOUN_SUFFIXES = ("ها", "هم", "هما", "كم", "هن")
+# Article bands of words that almost never take ال: names more often than not.
+_RARELY_DEFINITE = frozenset({"wd=nodef", "wd=-4", "wd=-3", "wd=-2"})
 
 
 class Usage:
@@ -56,6 +59,22 @@ class Usage:
     def has(self, key: str) -> bool:
         """Whether the corpus knows a folded form as it is (with or without ال)."""
         return without_article(key) in self.table
+
+    def name_like(self, key: str) -> bool:
+        """Whether a folded word may be a name: the corpus does not know it, or knows it as it
+        is and rarely with ال (داعش, هاليبرتون), while common nouns and adjectives take ال
+        freely (كبيرة) and a word read as a proclitic and a stem is that stem (بأفغانستان)."""
+        if key.endswith(_PRONOUN_SUFFIXES):
+            return False  # تصنفها, حكومتهم: a pronoun is attached
+        form = self.reading(key)
+        if form is None:
+            return True
+        if form != without_article(key):
+            return False  # read as a proclitic and a word (بأفغانستان, تدعم is no name)
+        article = self.table[form][1]
+        if article in _RARELY_DEFINITE:
+            return True
+        return article == "wd=-1" and not key.endswith("ه") and not self.adjective_ending(key)
 
     def reading(self, key: str) -> str | None:
         """The table form a folded word is read as (بوتين as itself, وقال as قال), if any."""

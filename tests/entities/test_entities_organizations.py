@@ -1,0 +1,81 @@
+"""Organizations named by a head noun and what follows it, quoted names, credited sources, and
+the names they introduce (issue 17, error class 3); and what is no organization."""
+
+import pytest
+
+from reader.entities import extract_entities
+
+
+def organizations(text: str) -> dict[str, list[str]]:
+    """Each organization's name and the texts of its mentions."""
+    return {
+        e.name: [m.text for m in e.mentions]
+        for e in extract_entities(text)
+        if e.type == "organization"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An indefinite head in construct with definite words and adjectives.
+        (
+            "أعلنت وزارة الصحة الكويتية أن وكالة الأنباء القطرية نقلت عن المرصد العراقي لحقوق"
+            " الإنسان تقريرا جديدا.",
+            {"وزارة الصحة الكويتية", "وكالة الأنباء القطرية", "المرصد العراقي لحقوق الإنسان"},
+        ),
+        # A definite head with a nationality adjective; a bank named after its country.
+        (
+            "وقال مصدر إن سهم بنك الكويت الوطني ارتفع، واشتبك الجيش اليمني مع المسلحين.",
+            {"بنك الكويت الوطني", "الجيش اليمني"},
+        ),
+        # A newspaper credited as a source, and a militia named by its group.
+        (
+            "وقال مصدر مسؤول لـ«المدينة» إن مليشيات الحوثيين انسحبت من الميناء.",
+            {"المدينة", "الحوثيين"},
+        ),
+    ],
+)
+def test_organizations_by_their_head_noun(text: str, expected: set[str]) -> None:
+    assert set(organizations(text)) == expected
+
+
+def test_a_name_after_a_head_is_an_organization_wherever_it_stands_alone() -> None:
+    text = (
+        "وقال متحدث باسم الشرطة المغربية إن عناصر من تنظيم داعش هاجموا مقر شركة «فالكون» للنقل."
+        " وأضاف أن داعش تبنى الهجوم وأن فالكون أغلقت مكاتبها."
+    )
+    found = organizations(text)
+    assert set(found) == {"الشرطة المغربية", "تنظيم داعش", "فالكون"}
+    assert found["تنظيم داعش"] == ["تنظيم داعش", "داعش"]
+    assert found["فالكون"] == ["فالكون", "فالكون"]
+
+
+def test_the_head_keeps_its_letters_and_loses_its_clitic() -> None:
+    text = "وذكرت ووكالة الأنباء السودانية أن الوفد وصل، وقدم الشكر لوزارة الداخلية الأردنية."
+    found = organizations(text)
+    assert set(found) == {"وكالة الأنباء السودانية", "وزارة الداخلية الأردنية"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Governments, generic forces, a description of a company, a centre of a town.
+        "وقالت الحكومة السعودية إن قوات الأمن اعتقلت خمسة أشخاص في مركز المدينة.",
+        "وقالت الشركة الروسية إنها ستدفع الغرامة كاملة.",
+        # A month is no company (نيسان); a head before a preposition is no construct.
+        "واستدعى المسؤولون السفير في نيسان (أبريل) الماضي، وأغلقوا سوقا بأفغانستان.",
+        # A verb after a head is no name.
+        "وتسعى مجموعة تصنفها واشنطن منظمة إرهابية إلى التوسع.",
+    ],
+)
+def test_no_organization_in_descriptions(text: str) -> None:
+    assert organizations(text) == {}
+
+
+def test_an_organization_ends_before_the_object_and_the_label_of_the_text() -> None:
+    text = (
+        "واستدعت وزارة الخارجية السفير، وهاجم تنظيم داعش الإرهابي قرية، وقالت شركة إيني"
+        " الإيطالية إنها ستوسع أعمالها."
+    )
+    assert set(organizations(text)) == {"وزارة الخارجية", "تنظيم داعش", "شركة إيني"}
