@@ -207,7 +207,8 @@ def number_entities(text: str, progress: Callable[[float], None] | None = None) 
         end = len(text) if cut < 0 else cut + 1
         for match in find_numbers(text[pos:end]):
             start, stop = pos + match.start, pos + match.end
-            key = (match.value, match.percent, match.unit)
+            # A range (24-7) has no value: one entity per written form.
+            key = (match.value, match.percent, match.unit, match.value is None and text[start:stop])
             mention = Mention(start, stop, text[start:stop])
             if key in by_key:
                 by_key[key].mentions.append(mention)
