@@ -79,3 +79,25 @@ def test_an_organization_ends_before_the_object_and_the_label_of_the_text() -> N
         " الإيطالية إنها ستوسع أعمالها."
     )
     assert set(organizations(text)) == {"وزارة الخارجية", "تنظيم داعش", "شركة إيني"}
+
+
+def test_a_country_that_acts_is_a_place_and_a_place_inside_a_name_is_no_place() -> None:
+    # Issue 17, class 4: the tagger reads a country that speaks as an organization (ANERcorp
+    # tags teams and governments so); a bank named after its country takes the country in.
+    text = (
+        "وقالت المملكة المتحدة إنها ستدعم الخطة، وأعلن الاتحاد الأوروبي موقفه، وارتفع سهم"
+        " بنك قطر الوطني بعد أن زار الوفد قطر."
+    )
+    found = {(e.type, e.name) for e in extract_entities(text)}
+    assert ("place", "المملكة المتحدة") in found
+    assert ("organization", "الاتحاد الأوروبي") in found
+    assert ("organization", "بنك قطر الوطني") in found
+    places = [e for e in extract_entities(text) if e.type == "place" and e.name == "قطر"]
+    assert [m.text for m in places[0].mentions] == ["قطر"]  # only the country, not the bank's
+
+
+def test_a_club_named_after_its_city_stays_a_club() -> None:
+    text = "تغلب ليفربول على ضيفه بورتو، وفاز ريال مدريد في مدريد."
+    found = {(e.type, e.name) for e in extract_entities(text)}
+    assert {("organization", "بورتو"), ("organization", "ريال مدريد")} <= found
+    assert ("place", "مدريد") in found

@@ -32,7 +32,7 @@ HEADS = frozenset(
         *("صحيفة", "جريدة", "مجلة", "قناة", "إذاعة", "تلفزيون", "مؤسسة", "معهد", "سوق"),
         *("بورصة", "رابطة", "جمعية", "نقابة", "مفوضية", "بعثة", "سلاح", "قيادة", "مرصد"),
         *("ائتلاف", "تحالف", "حلف", "أكاديمية", "مكتب", "برنامج", "إدارة", "دائرة", "شرطة"),
-        *("حرس", "مجمع", "مركز", "تيار", "قوى", "منتدى", "بحرية"),
+        *("حرس", "مجمع", "مركز", "تيار", "قوى", "منتدى", "بحرية", "أمم"),
     ]
 )
 # Heads that name no organization with a common noun after them (مركز المدينة, إدارة الأزمة,
@@ -41,6 +41,8 @@ NAME_ONLY = frozenset(fold(w) for w in ["مركز", "إدارة", "مكتب", "�
 # Heads of the people named after them (مؤسسة الملك خالد, جامعة الملك سعود): قوات الأسد is a
 # description.
 NAMED_AFTER_PEOPLE = frozenset(fold(w) for w in ["مؤسسة", "جامعة", "مركز", "معهد", "مجمع"])
+# Banks and markets are named by a place and adjectives (بنك أبوظبي الوطني, سوق دبي المالي).
+_BANKS = frozenset(fold(w) for w in ["بنك", "مصرف", "سوق", "بورصة"])
 # Militias are named by their group (مليشيات الحوثيين): the group is the organization.
 MILITIAS = frozenset(fold(w) for w in ["ميليشيا", "مليشيا", "ميليشيات", "مليشيات"])
 # Heads that, definite, name one institution with a nationality adjective (الجيش السوري,
@@ -191,7 +193,8 @@ def _spans(s: _Sentence) -> Iterator[tuple[int, int, tuple[int, int] | None]]:
     i = 0
     n = len(s.words)
     while i < n:
-        if s.labels[i] == "B-ORG" and _head(s.folded[i]):  # [بنك أبوظبي] الوطني
+        head = _head(s.folded[i]) if s.labels[i] == "B-ORG" else None
+        if head and head[1] in _BANKS:  # [بنك أبوظبي] الوطني
             end = s.chunk_end(i)
             grown = s.adjectives(end, i, after_name=True)
             if grown > end:
@@ -231,7 +234,7 @@ def _at(s: _Sentence, i: int) -> tuple[int, int, tuple[int, int] | None] | None:
         if (kind == "PERS" and stem not in NAMED_AFTER_PEOPLE) or _behind_preposition(s, j):
             return None
         name = (j, end) if kind in ("ORG", "MISC") or not _place(s, j, end) else None
-        return i, s.adjectives(end, i, after_name=True), name
+        return i, _after_name(s, stem, end, i), name
     if not s.word(j):
         return None
     if _definite(s.folded[j]):
@@ -240,15 +243,36 @@ def _at(s: _Sentence, i: int) -> tuple[int, int, tuple[int, int] | None] | None:
         if stem in NAME_ONLY and not s.nationality(j):
             return None
         return i, s.adjectives(j + 1, i), None
-    if s.nationality(j) or len(s.folded[j]) < 3 or not s.name_like(s.words[j]):
+    if stem in MILITIAS or s.nationality(j) or len(s.folded[j]) < 3:
         return None
-    return i, s.adjectives(j + 1, i, after_name=True), (j, j + 1)  # تنظيم داعش, شركة جازبروم
+    if not s.name_like(s.words[j]):
+        return None
+    return i, _after_name(s, stem, j + 1, i), (j, j + 1)  # تنظيم داعش, شركة جازبروم
+
+
+def _after_name(s: _Sentence, stem: str, end: int, start: int) -> int:
+    """The end of an organization named by a proper name: a bank or a market named after a
+    place takes its adjectives (بنك أبوظبي التجاري); other names end there (شركة جازبروم
+    النفطية: the oil company Gazprom)."""
+    return s.adjectives(end, start, after_name=True) if stem in _BANKS else end
 
 
 def _place(s: _Sentence, start: int, end: int) -> bool:
     """Whether a tagged span is a place's name, maybe behind a proclitic."""
     rest = tuple(s.folded[start + 1 : end])
     return any(s.gazetteer.is_place((stem, *rest)) for _, stem in proclitic_splits(s.folded[start]))
+
+
+def _country(s: _Sentence, start: int, end: int) -> bool:
+    """Whether a tagged span is exactly a country's name (maybe behind a proclitic). ANERcorp
+    tags a country that acts (a team, a government) as an organization, and the tagger
+    learnt it; the pane lists the country. A club named after its city stays a club."""
+    if head_cut(s.folded[start]) is not None:
+        return False  # CLDR counts الاتحاد الأوروبي and الأمم المتحدة among its territories
+    rest = tuple(s.folded[start + 1 : end])
+    return any(
+        s.gazetteer.is_country((stem, *rest)) for _, stem in proclitic_splits(s.folded[start])
+    )
 
 
 def _behind_preposition(s: _Sentence, j: int) -> bool:
@@ -291,6 +315,9 @@ def label_organizations(words: list[str], labels: list[str], found: Organization
     out = list(labels)
     names = found.names
     s = _Sentence(words, out, found.gazetteer, found.name_like)
+    for start, end, kind in chunks(out):
+        if kind == "ORG" and _country(s, start, end):
+            label(out, start, end, "LOC")  # وقالت المملكة المتحدة: a country, though it speaks
     for start, end, _ in list(_spans(s)):
         label(out, start, end, "ORG")
     for start, end, kind in chunks(out):

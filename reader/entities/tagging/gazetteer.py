@@ -116,6 +116,13 @@ class Gazetteer:
             return not PLACES.isdisjoint(self.single.get(first, ()))
         return any(r == rest and c in PLACES for r, c in self.phrases.get(first, ()))
 
+    def is_country(self, words: tuple[str, ...]) -> bool:
+        """Whether folded words are, as a whole, a country's name (المملكة المتحدة)."""
+        first, rest = words[0], words[1:]
+        if not rest:
+            return "country" in self.single.get(first, ())
+        return any(r == rest and c == "country" for r, c in self.phrases.get(first, ()))
+
     def names_other(self, longer: tuple[str, ...], inner: tuple[str, ...]) -> bool:
         """Whether the place name ``longer``, which holds the words ``inner``, names another place
         than ``inner`` does (روسيا البيضاء / روسيا, جنوب أفريقيا / أفريقيا); see ``wider``."""
