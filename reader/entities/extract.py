@@ -16,6 +16,7 @@ from reader.entities.article.mentions import (
     Span,
     build_mentions,
     span_of,
+    widen_person,
     widen_place,
     widen_site,
 )
@@ -27,6 +28,7 @@ from reader.entities.article.rules import (
     is_plural_adjective,
     label_places,
     label_surnames,
+    lone_common_words,
 )
 from reader.entities.conll import chunks
 from reader.entities.entity import TYPE_ORDER, Entity, Mention
@@ -167,6 +169,8 @@ def extract_entities(text: str, progress: Callable[[float], None] | None = None)
         for start, end, kind in chunks(labels):
             if kind == "PERS" and end - start == 1 and is_plural_adjective(words[start], usage):
                 continue
+            if kind == "PERS":
+                start, kind = widen_person(tokens, start, end, model.gazetteer)
             start, kind = widen_site(tokens, start, end, kind)
             if kind == "LOC":
                 if not folded:  # once per sentence with a place
@@ -177,7 +181,9 @@ def extract_entities(text: str, progress: Callable[[float], None] | None = None)
             report(_PROPAGATED + (_SPANNED - _PROPAGATED) * n / len(tagged))
     del tagged
     mentions = build_mentions(text, spans, model.gazetteer, usage, model.features.lexicon.names)
-    entities = merge(text, mentions, model.gazetteer)
+    entities = lone_common_words(
+        text, merge(text, mentions, model.gazetteer), usage, model.gazetteer
+    )
     del spans, mentions
     entities += number_entities(text, lambda f: report(_SPANNED + (1 - _SPANNED) * f))
     entities.sort(key=lambda e: (TYPE_ORDER[e.type], e.mentions[0].start))

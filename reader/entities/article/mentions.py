@@ -21,6 +21,7 @@ from reader.entities.tagging.tokens import Token
 from reader.entities.tagging.usage import Usage, without_article
 
 KINDS = {"PERS": "person", "LOC": "place", "ORG": "organization"}
+FAMILY = fold("آل")  # آل سعود: "the family of"
 _CATEGORIES = {"PERS": PEOPLE, "LOC": PLACES}  # gazetteer names of each type
 # Titles and offices that precede a name in news text: context, not part of the name (folded).
 TITLES = frozenset(
@@ -103,6 +104,23 @@ def widen_site(sentence: Sequence[Token], start: int, end: int, kind: str) -> tu
     return start, kind
 
 
+def widen_person(
+    sentence: Sequence[Token], start: int, end: int, gazetteer: Gazetteer
+) -> tuple[int, str]:
+    """(new start, type) of a tagged person: آل before it is part of a family name (آل سويلم,
+    never a person alone), and a word before it that makes a place's name with it makes it
+    that place (لجبل طارق: the tagger reads طارق as a person)."""
+    if start == 0:
+        return start, "PERS"
+    before = fold(sentence[start - 1].text)
+    if before == FAMILY:
+        return start - 1, "PERS"
+    rest = tuple(fold(t.text) for t in sentence[start:end])
+    if any(gazetteer.is_place((stem, *rest)) for _, stem in proclitic_splits(before)):
+        return start - 1, "LOC"
+    return start, "PERS"
+
+
 def widen_place(
     folded: Sequence[str], labels: Sequence[str], start: int, end: int, gazetteer: Gazetteer
 ) -> tuple[int, int]:
@@ -170,8 +188,9 @@ def is_word(text: str) -> bool:
 def clean_span(
     tokens: Sequence[Token], kind: str, gazetteer: Gazetteer
 ) -> tuple[Token, ...] | None:
-    """Drop persons' leading titles and edge punctuation; refuse lone nationality adjectives,
-    lone month names and places that are only head words (ولاية, العاصمة)."""
+    """Drop persons' leading titles and edge punctuation; refuse lone nationality adjectives
+    and nouns (a place الروسية, a person روسي), a lone آل, lone month names and places that are
+    only head words (ولاية, العاصمة)."""
     tokens = list(tokens)
     while tokens and not is_word(tokens[-1].text):
         tokens.pop()
@@ -188,6 +207,12 @@ def clean_span(
             tokens.pop(0)
         if tokens and fold(tokens[0].text) in TITLES:
             return None
+        if len(tokens) == 1 and (
+            fold(tokens[0].text) == FAMILY
+            or gazetteer.is_demonym(tokens[0].text)
+            or gazetteer.is_nationality(tokens[0].text)
+        ):
+            return None  # آل alone; وقال روسي: "a Russian said"
     if kind == "LOC" and all(
         _HEADS_ALONE.intersection(stem for _, stem in proclitic_splits(fold(t.text)))
         for t in tokens

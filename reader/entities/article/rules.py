@@ -7,7 +7,7 @@ their head noun are in ``organizations``):
     left untagged, repeated at least three times in the article and mostly after a place
     preposition (في ناغورني قره باخ) is a place;
   * a one-word "person" that is the plural of a relative adjective (إنفصاليو, "separatists
-    of") is a description, not a name;
+    of") is a description, not a name, and so is a common word alone (قال لي, "told me");
   * surname families: when two people of the article have surnames with the same national
     ending (باشينيان, فاردانيان: Armenian -يان), two words no word list knows, the second with
     that ending, are a given name and surname (أناهيت مناسيان). On the whole train split as
@@ -19,9 +19,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 
+from reader.entities.article.mentions import TITLES
 from reader.entities.conll import chunks, label
+from reader.entities.entity import Entity
 from reader.entities.normalize import fold
 from reader.entities.tagging.features import core_form
+from reader.entities.tagging.gazetteer import PEOPLE, Gazetteer
 from reader.entities.tagging.usage import PLURAL_ENDINGS, Usage
 
 PLACE_PREPOSITIONS = frozenset(fold(w) for w in ["في", "من", "إلى", "الى", "داخل", "حول"])
@@ -37,6 +40,35 @@ SURNAME_ENDINGS = tuple(
 )
 MIN_FAMILY = 2  # people found with the ending
 MIN_SURNAME = 6  # letters: shorter words with these endings are mostly Arabic (بيان, عيان)
+
+
+def lone_common_words(
+    text: str, entities: list[Entity], usage: Usage, gazetteer: Gazetteer
+) -> list[Entity]:
+    """The entities without the people that are only a common word, alone, with no title
+    before any mention: لي in قال لي ("told me"), الحكيم in الذكر الحكيم, نجاح ("success").
+    A given name that is also a word stays when a list of names knows it and the corpus
+    puts ال on it less often than not (أحمد, but not سعيد "happy" after قال:)."""
+
+    def no_name(entity: Entity) -> bool:
+        if entity.type != "person" or " " in entity.name:
+            return False
+        key = fold(entity.name)
+        if len(key) <= 2:  # لي, له: a particle and a pronoun
+            return not any(_titled(text, m.start) for m in entity.mentions)
+        if not usage.common(key):
+            return False
+        if usage.features(key)[1] == "wd=-1" and gazetteer.knows(key, PEOPLE):
+            return False
+        return not any(_titled(text, m.start) for m in entity.mentions)
+
+    return [e for e in entities if not no_name(e)]
+
+
+def _titled(text: str, start: int) -> bool:
+    """Whether a title or office stands right before offset ``start`` (الشيخ سعود)."""
+    before = text[max(0, start - 30) : start].split()
+    return bool(before) and fold(before[-1]) in TITLES
 
 
 def is_plural_adjective(word: str, usage: Usage) -> bool:
