@@ -26,6 +26,8 @@ from reader.entities.article.rules import (
     RepeatedPlaces,
     SurnameFamilies,
     is_plural_adjective,
+    label_headed_places,
+    label_known_places,
     label_places,
     label_surnames,
     lone_common_words,
@@ -164,6 +166,8 @@ def extract_entities(text: str, progress: Callable[[float], None] | None = None)
         labels = label_places(words, tagged.get_labels(n), unknown, repeated)
         if endings:
             labels = label_surnames(words, labels, unknown, endings, listed)
+        labels = label_headed_places(words, labels, name_like, usage)
+        labels = label_known_places(words, labels, model.gazetteer, usage, lexicon)
         labels = label_organizations(words, labels, organizations)
         folded: list[str] = []
         for start, end, kind in chunks(labels):

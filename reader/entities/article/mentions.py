@@ -375,9 +375,12 @@ def build_mentions(
         seen = _Elsewhere(counts, {fold(t.text) for t in whole})
         parts += [(kind, part, seen) for part in split_joined(whole, seen, kind, gazetteer)]
     inner = {fold(t.text) for _, part, _ in parts for t in part[1:]}
+    place_ends = {part[-1].end for kind, part, _ in parts if kind == "LOC"}
     out = []
     for kind, part, seen in parts:
         cut, first = strip_clitic(part[0].text, gazetteer, usage, seen, kind, names, inner)
+        if not cut and kind == "LOC" and _listed_after_place(text, part[0], place_ends):
+            cut, first = 1, part[0].text[1:]  # كاودا وتالودي: و joins a second place
         words = [first] + [t.text for t in part[1:]]
         name = strip_harakat(_join(text, part, words))
         out.append(
@@ -386,6 +389,16 @@ def build_mentions(
             )
         )
     return out
+
+
+def _listed_after_place(text: str, token: Token, place_ends: set[int]) -> bool:
+    """Whether a place's first word is و + a name right after another place (X وY)."""
+    if not token.text.startswith("و") or len(fold(token.text)) < 4:
+        return False
+    start = token.start
+    while start and text[start - 1] == " ":
+        start -= 1
+    return start in place_ends
 
 
 class _Elsewhere:

@@ -22,10 +22,17 @@ from collections.abc import Callable, Iterator
 from reader.entities.article.mentions import TITLES
 from reader.entities.conll import chunks, label
 from reader.entities.entity import Entity
-from reader.entities.normalize import fold
+from reader.entities.normalize import fold, proclitic_splits
 from reader.entities.tagging.features import core_form
-from reader.entities.tagging.gazetteer import PEOPLE, Gazetteer
-from reader.entities.tagging.usage import PLURAL_ENDINGS, Usage
+from reader.entities.tagging.gazetteer import (
+    ADMINISTRATIVE_HEADS,
+    CITY_HEADS,
+    DIRECTIONS,
+    PEOPLE,
+    Gazetteer,
+)
+from reader.entities.tagging.lexicon import Lexicon
+from reader.entities.tagging.usage import PLURAL_ENDINGS, Usage, without_article
 
 PLACE_PREPOSITIONS = frozenset(fold(w) for w in ["في", "من", "إلى", "الى", "داخل", "حول"])
 MIN_REPEATS = 3
@@ -47,8 +54,8 @@ def lone_common_words(
 ) -> list[Entity]:
     """The entities without the people that are only a common word, alone, with no title
     before any mention: لي in قال لي ("told me"), الحكيم in الذكر الحكيم, نجاح ("success").
-    A given name that is also a word stays when a list of names knows it and the corpus
-    puts ال on it less often than not (أحمد, but not سعيد "happy" after قال:)."""
+    A given name that the corpus puts ال on less often than not stays (سعيد, جميل).
+    """
 
     def no_name(entity: Entity) -> bool:
         if entity.type != "person" or " " in entity.name:
@@ -57,8 +64,6 @@ def lone_common_words(
         if len(key) <= 2:  # لي, له: a particle and a pronoun
             return not any(_titled(text, m.start) for m in entity.mentions)
         if not usage.common(key):
-            return False
-        if usage.features(key)[1] == "wd=-1" and gazetteer.knows(key, PEOPLE):
             return False
         return not any(_titled(text, m.start) for m in entity.mentions)
 
@@ -145,6 +150,125 @@ def label_places(
             continue
         label(out, i, i + len(phrase), "LOC")
         i += len(phrase)
+    return out
+
+
+# Heads of the names of towns and districts (the name follows: منطقة الحسيني, مديرية كريتر;
+# the dual names two: مدينتي بانتيو ولير) and of sites (the head is part of the name: قصر
+# معاشيق, قاعدة العند الجوية).
+TOWN_HEADS = frozenset(
+    {w for w in ADMINISTRATIVE_HEADS | CITY_HEADS if not w.startswith("ال")}
+    | {fold(w) for w in ["مديرية", "ناحية", "قضاء", "حي"]}
+)
+TWO_TOWNS = frozenset(fold(w) for w in ["مدينتي", "مدينتا", "بلدتي", "بلدتا", "محافظتي", "قريتي"])
+SITE_HEADS = frozenset(fold(w) for w in ["قصر", "قاعدة", "مطار", "ميناء", "معسكر", "مخيم", "جبل"])
+# Adjectives that continue a place's name after it (الغارية الغربية, قاعدة العند الجوية).
+PLACE_ADJECTIVES = DIRECTIONS | frozenset(fold(w) for w in ["الجوية", "البحرية", "الدولي"])
+
+
+def label_headed_places(
+    words: list[str], labels: list[str], name_like: Callable[[str], bool], usage: Usage
+) -> list[str]:
+    """One sentence's labels with the names after a town's or a site's head word labelled as
+    places: a name-like word (new to training, rarely with ال) or a definite word that is no
+    common word (الحسيني, not الحدود), and a name the tagger gave another type (منطقة
+    [الحسيني] read as a person)."""
+    out = list(labels)
+    folded = [fold(w) for w in words]
+
+    def name(j: int) -> bool:
+        if j >= len(words) or out[j] != "O" or not words[j][0].isalpha():
+            return False
+        key = folded[j]
+        if key.startswith("ال"):
+            return len(key) > 4 and not usage.common(key)
+        # كاودا is no ك + اودا after مدينة: a word the corpus reads behind a clitic counts,
+        # unless training used it (بالقرب)
+        clitic = usage.reading(key) not in (None, key)
+        return len(key) >= 3 and (name_like(words[j]) or (clitic and name_like(words[j][1:])))
+
+    for i in range(len(words) - 1):
+        if out[i] != "O":
+            continue
+        head = next(
+            (
+                stem
+                for _, stem in proclitic_splits(folded[i])
+                if stem in TOWN_HEADS | TWO_TOWNS | SITE_HEADS
+            ),
+            None,
+        )
+        if head is None:
+            continue
+        j = i + 1
+        if (
+            out[j].startswith("B-")
+            and out[j][2:] != "LOC"
+            and (head in TOWN_HEADS or head in TWO_TOWNS)
+        ):
+            end = j + 1
+            while end < len(out) and out[end].startswith("I-"):
+                end += 1
+            if head in TWO_TOWNS and end == j + 2 and folded[j + 1].startswith("و"):
+                label(out, j, j + 1, "LOC")  # مدينتي [بانتيو ولير]: two towns
+                label(out, j + 1, end, "LOC")
+            elif end == j + 1:  # a longer span may run into the next name (بلدية أبوعريش محمد)
+                label(out, j, end, "LOC")
+            continue
+        if not name(j):
+            continue
+        end = j + 1
+        while end < len(words) and out[end] == "O" and folded[end] in PLACE_ADJECTIVES:
+            end += 1
+        label(out, i if head in SITE_HEADS else j, end, "LOC")
+        if head in TWO_TOWNS and end < len(words) and folded[end].startswith("و"):
+            second = words[end][1:]
+            if len(second) >= 3 and out[end] == "O" and name_like(second):
+                label(out, end, end + 1, "LOC")
+    return out
+
+
+# Words after which a name is a place (في حلب, قرب لحج, شمال سوريا).
+PLACE_WORDS = frozenset(
+    fold(w)
+    for w in [
+        *("في", "من", "إلى", "الى", "قرب", "بالقرب", "داخل", "نحو", "باتجاه", "حول"),
+        *("شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"),
+    ]
+)
+KNOWN_PLACES = frozenset(("country", "city", "subdivision"))
+
+
+def label_known_places(
+    words: list[str], labels: list[str], gazetteer: Gazetteer, usage: Usage, lexicon: Lexicon
+) -> list[str]:
+    """One sentence's labels with the untagged words that a place word introduces (or that
+    carry ب, "in") and that the gazetteer knows as a country, city or province, when neither
+    the corpus nor the train split uses them as common words (في إطار, not a town إطار): في
+    لحج, ومثل حلب after a place list. The tagger,
+    trained on 2007 news, gives little weight to a city it never saw (حلب, لحج)."""
+    out = list(labels)
+    folded = [fold(w) for w in words]
+    for i, key in enumerate(folded):
+        if out[i] != "O" or not words[i][0].isalpha():
+            continue
+        after_word = i > 0 and folded[i - 1] in PLACE_WORDS
+        whole = usage.reading(key) == without_article(key)  # بلاد is a word, not ب + لاد
+        for cut, stem in proclitic_splits(key)[: 1 if whole else None]:
+            if (
+                len(stem) < 3
+                or usage.common(stem)
+                or (stem in lexicon.vocab and not lexicon.names.get(stem, "").startswith("LOC"))
+                or usage.adjective_ending(stem)
+                or gazetteer.knows(stem, PEOPLE)
+                or KNOWN_PLACES.isdisjoint(gazetteer.single.get(stem, ()))
+            ):
+                continue
+            # بحلب: ب is "in" only when the corpus does not read the whole as a word (بلاد)
+            # and what follows it is no common word (بقوله, بربك)
+            if after_word or (key[:cut].endswith("ب") and usage.name_like(key)):
+                label(out, i, i + 1, "LOC")
+                break
     return out
 
 

@@ -25,6 +25,7 @@ PLURAL_ENDINGS = frozenset({"يون", "يين", "يات", "يو"})
 _TAKES_ARTICLE = frozenset({"wd=-1", "wd=0", "wd=1", "wd=2", "wd=onlydef"})
 _PRONOUN_SUFFIXES = ("ها", "هم", "هما", "كم", "هن")
 _COMMON_BAND = 4
+_FREELY_DEFINITE = frozenset({"wd=0", "wd=1", "wd=2", "wd=onlydef"})
 # Article bands of words that almost never take ال: names more often than not.
 _RARELY_DEFINITE = frozenset({"wd=nodef", "wd=-4", "wd=-3", "wd=-2", "wd=none"})
 
@@ -79,13 +80,13 @@ class Usage:
 
     def common(self, key: str) -> bool:
         """Whether a folded word is a common word of its own: the corpus reads it as itself,
-        often (Zipf 4 or more), and with ال as freely as without (لي, الحكيم, نجاح, سعيد) --
-        not a name, which rarely takes ال (محمد, أوباما)."""
+        often (Zipf 4 or more), and with ال at least as often as without (الحكيم, نجاح) --
+        not a name, which takes ال less often (محمد, أوباما, سعيد, المار)."""
         form = self.reading(key)
         if form is None or form != without_article(key):
             return False
         band, article, _ = self.table[form]
-        return int(band[3:]) >= _COMMON_BAND and article not in _RARELY_DEFINITE
+        return int(band[3:]) >= _COMMON_BAND and article in _FREELY_DEFINITE
 
     def reading(self, key: str) -> str | None:
         """The table form a folded word is read as (بوتين as itself, وقال as قال), if any."""
