@@ -26,6 +26,7 @@ from reader.entities.article.rules import (
     RepeatedPlaces,
     SurnameFamilies,
     is_plural_adjective,
+    join_people,
     label_headed_places,
     label_known_places,
     label_places,
@@ -169,6 +170,7 @@ def extract_entities(text: str, progress: Callable[[float], None] | None = None)
         labels = label_headed_places(words, labels, name_like, usage)
         labels = label_known_places(words, labels, model.gazetteer, usage, lexicon)
         labels = label_organizations(words, labels, organizations)
+        labels = join_people(words, labels, lexicon.names)
         folded: list[str] = []
         for start, end, kind in chunks(labels):
             if kind == "PERS" and end - start == 1 and is_plural_adjective(words[start], usage):

@@ -45,3 +45,25 @@ def test_a_word_of_a_place_name_is_that_place_not_a_person() -> None:
 )
 def test_names_alone_with_a_title_or_rare_as_words_stay(text: str, name: str) -> None:
     assert name in people(text)
+
+
+def test_one_long_name_with_its_short_form_is_one_person() -> None:
+    text = (
+        "وقال المتحدث جيف ديفيس إن خالد فاضل إياد عاشور المطيري قتل في الغارة. وكان خالد"
+        " المطيري مطلوبا، وقال ديفيس إن المطيري قاد الهجمات."
+    )
+    found = {e.name: [m.text for m in e.mentions] for e in extract_entities(text)}
+    assert found["خالد فاضل إياد عاشور المطيري"] == [
+        "خالد فاضل إياد عاشور المطيري",
+        "خالد المطيري",
+        "المطيري",
+    ]
+    assert set(found) == {"جيف ديفيس", "خالد فاضل إياد عاشور المطيري"}
+
+
+def test_a_person_span_ends_where_a_known_agency_begins() -> None:
+    found = {
+        (e.type, e.name) for e in extract_entities("وقال المقدم سامي لفرانس برس إن الهجوم فشل.")
+    }
+    assert ("organization", "فرانس برس") in found
+    assert all(not name.endswith("برس") for kind, name in found if kind == "person")

@@ -17,7 +17,7 @@ their head noun are in ``organizations``):
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 
 from reader.entities.article.mentions import TITLES
 from reader.entities.conll import chunks, label
@@ -36,6 +36,7 @@ from reader.entities.tagging.usage import PLURAL_ENDINGS, Usage, without_article
 
 PLACE_PREPOSITIONS = frozenset(fold(w) for w in ["في", "من", "إلى", "الى", "داخل", "حول"])
 MIN_REPEATS = 3
+PROCLITIC_LETTERS = frozenset("وفبلك")
 # Endings of transliterated surnames that mark their nation (Armenian, Russian, Polish,
 # Ukrainian, Georgian, Turkish, Persian, Serbian and Croatian), longest first.
 SURNAME_ENDINGS = tuple(
@@ -74,6 +75,35 @@ def _titled(text: str, start: int) -> bool:
     """Whether a title or office stands right before offset ``start`` (الشيخ سعود)."""
     before = text[max(0, start - 30) : start].split()
     return bool(before) and fold(before[-1]) in TITLES
+
+
+def join_people(words: list[str], labels: list[str], names: Mapping[str, str]) -> list[str]:
+    """One sentence's labels with a person that the tagger began again inside a name joined to
+    the one before it: [محسن فاضل إياد] [عاشور الفضلي] is one man (a word with a proclitic
+    starts another person, بلينكن [لباشينيان]; ``split_joined`` reads those). And a person
+    span that runs into a proclitic and an organization or place the train split's lexicon
+    (``names``) knows ends there, the rest taking that type: سيف [لفرانس برس]."""
+    out = list(labels)
+    for i in range(1, len(words)):
+        if out[i - 1] not in ("B-PERS", "I-PERS"):
+            continue
+        if out[i] == "B-PERS" and words[i][0] not in PROCLITIC_LETTERS:
+            out[i] = "I-PERS"
+        elif out[i] == "I-PERS" and (kind := _named_behind_clitic(words[i], names)):
+            end = i + 1
+            while end < len(out) and out[end] == "I-PERS":
+                end += 1
+            label(out, i, end, kind)
+    return out
+
+
+def _named_behind_clitic(word: str, names: Mapping[str, str]) -> str | None:
+    """ORG or LOC when a proclitic stands before a word the lexicon knows as that type."""
+    for cut, stem in proclitic_splits(fold(word)):
+        kind = names.get(stem, "").rstrip("!")
+        if cut and kind in ("ORG", "LOC"):
+            return kind
+    return None
 
 
 def is_plural_adjective(word: str, usage: Usage) -> bool:
