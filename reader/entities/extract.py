@@ -146,7 +146,8 @@ def extract_entities(text: str, progress: Callable[[float], None] | None = None)
         key = fold(word)
         return key in lexicon.names or (key not in lexicon.vocab and usage.name_like(key))
 
-    organizations = OrganizationNames(model.gazetteer, name_like)
+    # a common noun after a head that is one too (حركة الصادرات): Zipf band 3 is common enough
+    organizations = OrganizationNames(model.gazetteer, name_like, lambda w: usage.common(w, 3))
     step = max(len(tagged) // 50, 1)
     for n in range(len(tagged)):
         words = tagged.words(text, n)

@@ -101,3 +101,41 @@ def test_a_club_named_after_its_city_stays_a_club() -> None:
     found = {(e.type, e.name) for e in extract_entities(text)}
     assert {("organization", "بورتو"), ("organization", "ريال مدريد")} <= found
     assert ("place", "مدريد") in found
+
+
+def test_alliances_named_by_an_adjective_of_many_nations() -> None:
+    text = (
+        "وأكد التحالف العربي أن الائتلاف الدولي يدعم المقاومة الشعبية، فيما قدم البنك الدولي"
+        " قرضا جديدا."
+    )
+    assert set(organizations(text)) >= {
+        "التحالف العربي",
+        "الائتلاف الدولي",
+        "المقاومة الشعبية",
+        "البنك الدولي",
+    }
+    # A definite head with another adjective describes: الشركة العالمية is "the global firm".
+    assert organizations("وقالت الشركة العالمية إنها ستخفض إنتاجها.") == {}
+
+
+def test_the_outlet_of_a_byline() -> None:
+    text = "ارتفاع أسعار النفط\n\nصدى الخليج – الدمام\nارتفعت أسعار النفط أمس.\n"
+    assert set(organizations(text)) == {"صدى الخليج"}
+    assert set(organizations("الوطن- متابعات: بدأت اللجنة عملها.")) == {"الوطن"}
+    # A place that opens the text is a dateline, not an outlet.
+    assert organizations("الرياض - أعلنت الجامعة عن منح جديدة.") == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Heads that are also common nouns, with a common noun: movement of exports, organizing
+        # the site, the operations room, the teaching staff.
+        "وقال إن حركة الصادرات تراجعت وإن تنظيم الموقع تأخر.",
+        "واجتمع المسؤولون في غرفة العمليات مع هيئة التدريس.",
+        # A verb, a possessive and an adjective after a head are no names.
+        "وقالت شركة تنظم الرحلات إن قيادة بلادنا تدعم مجموعة سياحية.",
+    ],
+)
+def test_common_nouns_verbs_and_adjectives_after_a_head_are_no_names(text: str) -> None:
+    assert organizations(text) == {}

@@ -32,7 +32,7 @@ HEADS = frozenset(
         *("صحيفة", "جريدة", "مجلة", "قناة", "إذاعة", "تلفزيون", "مؤسسة", "معهد", "سوق"),
         *("بورصة", "رابطة", "جمعية", "نقابة", "مفوضية", "بعثة", "سلاح", "قيادة", "مرصد"),
         *("ائتلاف", "تحالف", "حلف", "أكاديمية", "مكتب", "برنامج", "إدارة", "دائرة", "شرطة"),
-        *("حرس", "مجمع", "مركز", "تيار", "قوى", "منتدى", "بحرية", "أمم"),
+        *("حرس", "مجمع", "مركز", "تيار", "قوى", "منتدى", "بحرية", "أمم", "مقاومة"),
     ]
 )
 # Heads that name no organization with a common noun after them (مركز المدينة, إدارة الأزمة,
@@ -41,6 +41,16 @@ NAME_ONLY = frozenset(fold(w) for w in ["مركز", "إدارة", "مكتب", "�
 # Heads of the people named after them (مؤسسة الملك خالد, جامعة الملك سعود): قوات الأسد is a
 # description.
 NAMED_AFTER_PEOPLE = frozenset(fold(w) for w in ["مؤسسة", "جامعة", "مركز", "معهد", "مجمع"])
+# Heads that are also common nouns (movement, organizing, room, weapon, leadership, staff,
+# market, group): with a definite noun after them they name an organization only when the noun
+# is no common word (حركة النهضة) or an adjective of nations follows (سوق الأسهم السعودية).
+COMMON_HEADS = frozenset(
+    fold(w)
+    for w in [
+        *("حركة", "تنظيم", "غرفة", "سلاح", "قيادة", "بعثة", "مجموعة", "سوق", "شرطة", "هيئة"),
+        *("صندوق", "دائرة", "محطة", "تيار", "قوى", "منتدى", "ائتلاف", "تحالف", "حلف", "مؤسسة"),
+    ]
+)
 # Banks and markets are named by a place and adjectives (بنك أبوظبي الوطني, سوق دبي المالي).
 _BANKS = frozenset(fold(w) for w in ["بنك", "مصرف", "سوق", "بورصة"])
 # Militias are named by their group (مليشيات الحوثيين): the group is the organization.
@@ -53,10 +63,22 @@ DEFINITE_HEADS = frozenset(
     fold(w)
     for w in [
         *("جيش", "قوات", "شرطة", "مرصد", "تلفزيون", "إذاعة", "حرس", "مفوضية", "بحرية"),
-        *("جبهة", "حزب", "وكالة", "مجلس", "برلمان"),
+        *("جبهة", "حزب", "وكالة", "مجلس", "برلمان", "تحالف", "ائتلاف", "حلف", "بنك"),
+        *("صندوق", "اتحاد", "مقاومة"),
     ]
 )
-PARTIES = frozenset(fold(w) for w in ["جبهة", "حزب"])
+# Fronts, parties and resistance movements with any relative adjective (الجبهة الجنوبية,
+# الحزب الجمهوري, المقاومة الشعبية).
+PARTIES = frozenset(fold(w) for w in ["جبهة", "حزب", "مقاومة"])
+# Adjectives of more than one nation, which name an alliance or a body as a nationality does
+# (التحالف العربي, الائتلاف الدولي, الحلف الأطلسي, البنك الدولي).
+SUPRANATIONAL = frozenset(
+    fold(w)
+    for w in [
+        *("العربي", "العربية", "الإسلامي", "الإسلامية", "الدولي", "الدولية", "العالمي"),
+        *("العالمية", "الأطلسي", "الخليجي", "الخليجية", "الأممي", "الأممية"),
+    ]
+)
 # Heads of media and companies: a quoted name after them is the organization's whole name.
 QUOTE_HEADS = HEADS | frozenset(fold(w) for w in ["موقع", "صحيفة", "مجلة", "قناة", "شبكة"])
 # Definite words that never continue a name: relative pronouns, time words, prepositions
@@ -86,6 +108,10 @@ SOURCE_WORDS = frozenset(fold(w) for w in ["ل", "بحسب", "وبحسب", "حس
 OPEN_QUOTES = frozenset("«\"“'(")
 CLOSE_QUOTES = frozenset("»\"”')")
 MAX_WORDS = 7  # a head and at most six words after it
+# Bylines: عين اليوم – جدة, سبق- متابعة, الوئام - وكالات.
+DASHES = frozenset("-–—ـ")
+BYLINE_WORDS = frozenset(fold(w) for w in ["متابعات", "متابعة", "وكالات", "خاص"])
+MAX_BYLINE = 3
 MAX_QUOTED = 5
 Names = dict[str, set[tuple[str, ...]]]  # first folded word -> the names that start with it
 
@@ -128,13 +154,23 @@ class _Sentence:
     """One sentence's words, folded forms and labels, with the word classes the grammar reads."""
 
     def __init__(
-        self, words: list[str], labels: list[str], gazetteer: Gazetteer, name_like: NameLike
+        self,
+        words: list[str],
+        labels: list[str],
+        gazetteer: Gazetteer,
+        name_like: NameLike,
+        common: NameLike,
     ) -> None:
         self.words = words
         self.folded = [fold(w) for w in words]
         self.labels = labels
         self.gazetteer = gazetteer
         self.name_like = name_like
+        self.common = common
+
+    def rare(self, i: int) -> bool:
+        """Whether word ``i`` is no common word of the corpus (النهضة, not الصادرات)."""
+        return not self.common(self.folded[i])
 
     def nationality(self, i: int) -> bool:
         """A definite nationality adjective (السوري, الأميركية, البحرينية)."""
@@ -188,10 +224,34 @@ class _Sentence:
         return j
 
 
+def _byline(s: _Sentence) -> int:
+    """The end of an outlet's name in a byline that opens a line (عين اليوم – جدة, سبق-
+    متابعة:): at most three words that are no person's name and no place alone, a dash, then a
+    place or the words for agencies and follow-ups; 0 if the sentence opens with none."""
+    for k in range(1, min(MAX_BYLINE + 1, len(s.words) - 1)):  # a word after the dash too
+        if s.words[k] in DASHES:
+            after = s.folded[k + 1]
+            words = range(k)
+            outlet = all(s.word(i) and s.labels[i][2:] != "PERS" for i in words) and not (
+                s.labels[0] == "B-LOC" and all(s.labels[i] == "I-LOC" for i in words[1:])
+            )  # a place before the dash is a dateline (الرياض -)
+            if outlet and (
+                after in BYLINE_WORDS or s.labels[k + 1] == "B-LOC" or _place(s, k + 1, k + 2)
+            ):
+                return k
+            return 0
+        if not s.word(k):
+            return 0
+    return 0
+
+
 def _spans(s: _Sentence) -> Iterator[tuple[int, int, tuple[int, int] | None]]:
     """(start, end, the name inside it that the article may use alone, if any)."""
     i = 0
     n = len(s.words)
+    if end := _byline(s):
+        yield 0, end, (0, end)
+        i = end
     while i < n:
         head = _head(s.folded[i]) if s.labels[i] == "B-ORG" else None
         if head and head[1] in _BANKS:  # [بنك أبوظبي] الوطني
@@ -224,7 +284,8 @@ def _at(s: _Sentence, i: int) -> tuple[int, int, tuple[int, int] | None] | None:
     if definite:
         end = s.adjectives(j, i)
         if stem in DEFINITE_HEADS and (
-            any(s.nationality(k) for k in range(j, end)) or (stem in PARTIES and end > j)
+            any(s.nationality(k) or s.folded[k] in SUPRANATIONAL for k in range(j, end))
+            or (stem in PARTIES and end > j)
         ):
             return i, end, None
         return None
@@ -242,7 +303,13 @@ def _at(s: _Sentence, i: int) -> tuple[int, int, tuple[int, int] | None] | None:
             return j, s.adjectives(j + 1, i), None  # مليشيات [الحوثيين]
         if stem in NAME_ONLY and not s.nationality(j):
             return None
-        return i, s.adjectives(j + 1, i), None
+        end = s.adjectives(j + 1, i)
+        if stem in COMMON_HEADS and not (
+            s.rare(j)
+            or any(s.nationality(k) or s.folded[k] in SUPRANATIONAL for k in range(j, end))
+        ):
+            return None  # حركة الصادرات, غرفة العمليات, هيئة التدريس
+        return i, end, None
     if stem in MILITIAS or s.nationality(j) or len(s.folded[j]) < 3:
         return None
     if not s.name_like(s.words[j]):
@@ -294,14 +361,15 @@ class OrganizationNames:
     """Names that followed an organization's head somewhere in the article, gathered one
     sentence at a time (داعش from تنظيم داعش, إيني from شركة «إيني»)."""
 
-    def __init__(self, gazetteer: Gazetteer, name_like: NameLike) -> None:
+    def __init__(self, gazetteer: Gazetteer, name_like: NameLike, common: NameLike) -> None:
         self.gazetteer = gazetteer
         self.name_like = name_like
+        self.common = common
         self.names: Names = {}
 
     def add(self, words: list[str], labels: list[str]) -> None:
         """Collect the names that follow a head in one sentence."""
-        s = _Sentence(words, labels, self.gazetteer, self.name_like)
+        s = _Sentence(words, labels, self.gazetteer, self.name_like, self.common)
         for _, _, name in _spans(s):
             if name is not None:
                 first, *rest = s.folded[name[0] : name[1]]
@@ -314,7 +382,7 @@ def label_organizations(words: list[str], labels: list[str], found: Organization
     organization names wherever they stand alone."""
     out = list(labels)
     names = found.names
-    s = _Sentence(words, out, found.gazetteer, found.name_like)
+    s = _Sentence(words, out, found.gazetteer, found.name_like, found.common)
     for start, end, kind in chunks(out):
         if kind == "ORG" and _country(s, start, end):
             label(out, start, end, "LOC")  # وقالت المملكة المتحدة: a country, though it speaks

@@ -24,7 +24,6 @@ PLURAL_ENDINGS = frozenset({"يون", "يين", "يات", "يو"})
 # Article bands of words that take ال freely: adjectives and nouns, not names.
 _TAKES_ARTICLE = frozenset({"wd=-1", "wd=0", "wd=1", "wd=2", "wd=onlydef"})
 _PRONOUN_SUFFIXES = ("ها", "هم", "هما", "كم", "هن")
-_COMMON_BAND = 4
 _FREELY_DEFINITE = frozenset({"wd=0", "wd=1", "wd=2", "wd=onlydef"})
 # Article bands of words that almost never take ال: names more often than not.
 _RARELY_DEFINITE = frozenset({"wd=nodef", "wd=-4", "wd=-3", "wd=-2", "wd=none"})
@@ -68,6 +67,12 @@ class Usage:
         freely (كبيرة) and a word read as a proclitic and a stem is that stem (بأفغانستان)."""
         if key.endswith(_PRONOUN_SUFFIXES):
             return False  # تصنفها, حكومتهم: a pronoun is attached
+        if key[0] in "تين" and len(key) >= 4 and self.reading(key[1:]) == key[1:]:
+            return False  # تنظم, يدعم: an imperfect verb, whose stem the corpus knows
+        if key.endswith("نا") and len(key) >= 5 and self.reading(key[:-2]) == key[:-2]:
+            return False  # بلادنا: "our country"
+        if self.adjective_ending(key):
+            return False  # سياحية: a relative adjective
         form = self.reading(key)
         if form is None:
             return True
@@ -76,17 +81,18 @@ class Usage:
         article = self.table[form][1]
         if article in _RARELY_DEFINITE:
             return True
-        return article == "wd=-1" and not key.endswith("ه") and not self.adjective_ending(key)
+        return article == "wd=-1" and not key.endswith("ه")
 
-    def common(self, key: str) -> bool:
+    def common(self, key: str, band: int = 4) -> bool:
         """Whether a folded word is a common word of its own: the corpus reads it as itself,
         often (Zipf 4 or more), and with ال at least as often as without (الحكيم, نجاح) --
-        not a name, which takes ال less often (محمد, أوباما, سعيد, المار)."""
+        not a name, which takes ال less often (محمد, أوباما, سعيد, المار). ``band``: the
+        lowest Zipf band that counts as often."""
         form = self.reading(key)
         if form is None or form != without_article(key):
             return False
-        band, article, _ = self.table[form]
-        return int(band[3:]) >= _COMMON_BAND and article in _FREELY_DEFINITE
+        zipf, article, _ = self.table[form]
+        return int(zipf[3:]) >= band and article in _FREELY_DEFINITE
 
     def reading(self, key: str) -> str | None:
         """The table form a folded word is read as (بوتين as itself, وقال as قال), if any."""
