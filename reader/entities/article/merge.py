@@ -49,12 +49,18 @@ def merge(text: str, mentions: list[RawMention], gazetteer: Gazetteer) -> list[E
         words: Counter(m.kind for m in group).most_common(1)[0][0]
         for words, group in groups.items()
     }
+    # Every name that holds a group holds each of its words: look among the names of its
+    # rarest word only, so merging stays linear in a long article's thousands of names.
+    holding: dict[str, list[tuple[str, ...]]] = {}
+    for words in groups:
+        for word in set(words):
+            holding.setdefault(word, []).append(words)
     parent: dict[tuple[str, ...], tuple[str, ...]] = {}
     for words in sorted(groups, key=len, reverse=True):  # longer names find their root first
         place = kind_of[words] == "place" and gazetteer.is_place(words)
         longer = [
             other
-            for other in groups
+            for other in min((holding[w] for w in words), key=len)
             if len(other) > len(words)
             and kind_of[other] == kind_of[words]
             and (

@@ -275,23 +275,30 @@ def label_known_places(
     """One sentence's labels with the untagged words that a place word introduces (or that
     carry ب, "in") and that the gazetteer knows as a country, city or province, when neither
     the corpus nor the train split uses them as common words (في إطار, not a town إطار): في
-    لحج, ومثل حلب after a place list. The tagger,
-    trained on 2007 news, gives little weight to a city it never saw (حلب, لحج)."""
+    لحج, ومثل حلب after a place list. The tagger, trained on 2007 news, gives little weight
+    to a city it never saw (حلب, لحج)."""
     out = list(labels)
-    folded = [fold(w) for w in words]
-    for i, key in enumerate(folded):
-        if out[i] != "O" or not words[i][0].isalpha():
+    single = gazetteer.single
+    for i, word in enumerate(words):
+        if out[i] != "O" or not word[0].isalpha():
             continue
-        after_word = i > 0 and folded[i - 1] in PLACE_WORDS
+        key = fold(word)
+        places = [
+            (cut, stem)
+            for cut, stem in proclitic_splits(key)
+            if len(stem) >= 3 and not KNOWN_PLACES.isdisjoint(single.get(stem, ()))
+        ]
+        if not places:  # most words: one dict lookup per stem
+            continue
+        after_word = i > 0 and fold(words[i - 1]) in PLACE_WORDS
         whole = usage.reading(key) == without_article(key)  # بلاد is a word, not ب + لاد
-        for cut, stem in proclitic_splits(key)[: 1 if whole else None]:
+        for cut, stem in places:
             if (
-                len(stem) < 3
+                (cut and whole)
                 or usage.common(stem)
                 or (stem in lexicon.vocab and not lexicon.names.get(stem, "").startswith("LOC"))
                 or usage.adjective_ending(stem)
                 or gazetteer.knows(stem, PEOPLE)
-                or KNOWN_PLACES.isdisjoint(gazetteer.single.get(stem, ()))
             ):
                 continue
             # بحلب: ب is "in" only when the corpus does not read the whole as a word (بلاد)
