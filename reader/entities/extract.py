@@ -147,6 +147,17 @@ def extract_entities(text: str, progress: Callable[[float], None] | None = None)
         return key in lexicon.names or (key not in lexicon.vocab and usage.name_like(key))
 
     # a common noun after a head that is one too (حركة الصادرات): Zipf band 3 is common enough
+    def unseen(word: str) -> bool:
+        """A word that neither training, the corpus nor the gazetteer knows, nor is a proclitic
+        before a name the gazetteer knows (لويث, not لباشينيان): a foreign name."""
+        key = fold(word)
+        return (
+            len(key) >= 3
+            and key not in lexicon.vocab
+            and not listed(word)
+            and not (key[0] in "وفبلك" and model.gazetteer.knows(key[1:]))
+        )
+
     organizations = OrganizationNames(model.gazetteer, name_like, lambda w: usage.common(w, 3))
     step = max(len(tagged) // 50, 1)
     for n in range(len(tagged)):
@@ -171,7 +182,7 @@ def extract_entities(text: str, progress: Callable[[float], None] | None = None)
         labels = label_headed_places(words, labels, name_like, usage)
         labels = label_known_places(words, labels, model.gazetteer, usage, lexicon)
         labels = label_organizations(words, labels, organizations)
-        labels = join_people(words, labels, lexicon.names)
+        labels = join_people(words, labels, lexicon.names, unseen)
         folded: list[str] = []
         for start, end, kind in chunks(labels):
             if kind == "PERS" and end - start == 1 and is_plural_adjective(words[start], usage):

@@ -67,3 +67,13 @@ def test_a_person_span_ends_where_a_known_agency_begins() -> None:
     }
     assert ("organization", "فرانس برس") in found
     assert all(not name.endswith("برس") for kind, name in found if kind == "person")
+
+
+def test_a_word_no_list_knows_after_a_person_is_part_of_the_name() -> None:
+    text = "وقال مايكل ماكوي لويث المتحدث باسم الحكومة إن القيود ستبقى."
+    assert "مايكل ماكوي لويث" in people(text)
+
+
+def test_an_office_a_few_words_before_a_lone_common_name_keeps_it() -> None:
+    text = "وقال قائد الشرطة المحلية سيف إن الهجوم فشل."
+    assert "سيف" in people(text)

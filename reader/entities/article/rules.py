@@ -37,6 +37,14 @@ from reader.entities.tagging.usage import PLURAL_ENDINGS, Usage, without_article
 PLACE_PREPOSITIONS = frozenset(fold(w) for w in ["في", "من", "إلى", "الى", "داخل", "حول"])
 MIN_REPEATS = 3
 PROCLITIC_LETTERS = frozenset("وفبلك")
+# Offices that introduce a person a few words on (قائد الشرطة المحلية سيف).
+OFFICES = TITLES | frozenset(
+    fold(w)
+    for w in [
+        *("قائد", "مدير", "محافظ", "حاكم", "متحدث", "ناطق", "مسؤول", "مستشار", "سفير"),
+        *("عضو", "نائب", "أمين", "زعيم", "رئيسة", "مديرة", "الأمير", "المهندس"),
+    ]
+)
 # Endings of transliterated surnames that mark their nation (Armenian, Russian, Polish,
 # Ukrainian, Georgian, Turkish, Persian, Serbian and Croatian), longest first.
 SURNAME_ENDINGS = tuple(
@@ -72,15 +80,25 @@ def lone_common_words(
 
 
 def _titled(text: str, start: int) -> bool:
-    """Whether a title or office stands right before offset ``start`` (الشيخ سعود)."""
-    before = text[max(0, start - 30) : start].split()
-    return bool(before) and fold(before[-1]) in TITLES
+    """Whether a title stands right before offset ``start``, or an office up to three words
+    before it (الشيخ سعود, قائد الشرطة المحلية سيف)."""
+    before = text[max(0, start - 60) : start].split()
+    if before and fold(before[-1]) in TITLES:
+        return True
+    return any(fold(word) in OFFICES for word in before[-3:])
 
 
-def join_people(words: list[str], labels: list[str], names: Mapping[str, str]) -> list[str]:
+def join_people(
+    words: list[str],
+    labels: list[str],
+    names: Mapping[str, str],
+    unseen: Callable[[str], bool],
+) -> list[str]:
     """One sentence's labels with a person that the tagger began again inside a name joined to
     the one before it: [محسن فاضل إياد] [عاشور الفضلي] is one man (a word with a proclitic
-    starts another person, بلينكن [لباشينيان]; ``split_joined`` reads those). And a person
+    starts another person, بلينكن [لباشينيان]; ``split_joined`` reads those), and with a
+    word that neither training, the corpus nor a list knows (``unseen``) after a person taken
+    into the name (كوندابور [فامان]). And a person
     span that runs into a proclitic and an organization or place the train split's lexicon
     (``names``) knows ends there, the rest taking that type: سيف [لفرانس برس]."""
     out = list(labels)
@@ -89,6 +107,8 @@ def join_people(words: list[str], labels: list[str], names: Mapping[str, str]) -
             continue
         if out[i] == "B-PERS" and words[i][0] not in PROCLITIC_LETTERS:
             out[i] = "I-PERS"
+        elif out[i] == "O" and unseen(words[i]):
+            out[i] = "I-PERS"  # مايكل ماكوي [لويث]: a word no list or corpus knows goes on
         elif out[i] == "I-PERS" and (kind := _named_behind_clitic(words[i], names)):
             end = i + 1
             while end < len(out) and out[end] == "I-PERS":
@@ -98,12 +118,13 @@ def join_people(words: list[str], labels: list[str], names: Mapping[str, str]) -
 
 
 def _named_behind_clitic(word: str, names: Mapping[str, str]) -> str | None:
-    """ORG or LOC when a proclitic stands before a word the lexicon knows as that type."""
-    for cut, stem in proclitic_splits(fold(word)):
-        kind = names.get(stem, "").rstrip("!")
-        if cut and kind in ("ORG", "LOC"):
-            return kind
-    return None
+    """ORG or LOC when ل or ب ("to", "in") stands before a word the lexicon knows as that type
+    most of the time (لفرانس; كلود is no ك + the town لود)."""
+    key = fold(word)
+    if key[:1] not in ("ل", "ب"):
+        return None
+    kind = names.get(key[1:], "")
+    return kind[:3] if kind in ("ORG!", "LOC!") else None
 
 
 def is_plural_adjective(word: str, usage: Usage) -> bool:
