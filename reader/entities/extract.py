@@ -39,6 +39,7 @@ from reader.entities.normalize import fold
 from reader.entities.numbers import find_numbers
 from reader.entities.pipeline import load_model, tag_window
 from reader.entities.tagging.tokens import Token, iter_sentences, iter_tokens
+from reader.entities.tagging.usage import without_article
 
 # Shares of the progress bar: tagging dominates the work.
 _TAGGED, _PROPAGATED, _SPANNED = 0.85, 0.9, 0.95
@@ -158,7 +159,13 @@ def extract_entities(text: str, progress: Callable[[float], None] | None = None)
             and not (key[0] in "وفبلك" and model.gazetteer.knows(key[1:]))
         )
 
-    organizations = OrganizationNames(model.gazetteer, name_like, lambda w: usage.common(w, 3))
+    def plain(key: str) -> bool:
+        """A folded word the corpus reads as itself, with no pronoun or verb prefix."""
+        return usage.reading(key) == without_article(key) and not usage.inflected(key)
+
+    organizations = OrganizationNames(
+        model.gazetteer, name_like, lambda key: usage.common(key, 3), plain
+    )
     step = max(len(tagged) // 50, 1)
     for n in range(len(tagged)):
         words = tagged.words(text, n)

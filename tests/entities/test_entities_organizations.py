@@ -130,3 +130,13 @@ def test_the_outlet_of_a_byline() -> None:
     assert set(organizations("الوطن- متابعات: بدأت اللجنة عملها.")) == {"الوطن"}
     # A place that opens the text is a dateline, not an outlet.
     assert organizations("الرياض - أعلنت الجامعة عن منح جديدة.") == {}
+
+
+def test_a_noun_in_construct_before_a_place_names_a_group() -> None:
+    text = "وأعلن تنظيم أنصار بيت المقدس مسؤوليته، وقاتل الجيش الشعبي لتحرير السودان."
+    found = {(e.type, e.name) for e in extract_entities(text)}
+    assert ("organization", "تنظيم أنصار بيت المقدس") in found
+    assert ("organization", "الجيش الشعبي لتحرير السودان") in found
+    assert not {name for kind, name in found if kind == "place"}
+    # A verb or a preposition before the place is no construct.
+    assert organizations("وتسعى مجموعة تصنفها الولايات المتحدة منظمة إرهابية.") == {}

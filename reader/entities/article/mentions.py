@@ -186,7 +186,7 @@ def is_word(text: str) -> bool:
 
 
 def clean_span(
-    tokens: Sequence[Token], kind: str, gazetteer: Gazetteer
+    tokens: Sequence[Token], kind: str, gazetteer: Gazetteer, usage: Usage
 ) -> tuple[Token, ...] | None:
     """Drop persons' leading titles and edge punctuation; refuse lone nationality adjectives
     and nouns (a place الروسية, a person روسي), a lone آل, lone month names and places that are
@@ -225,9 +225,16 @@ def clean_span(
             for c in gazetteer.word_categories(word)
             if c.rstrip("+") in ("country", "city", "region")
         ]
-        if not places and gazetteer.is_nationality(word):
+        if not places and (gazetteer.is_nationality(word) or _adverb(word, usage)):
             return None
     return tuple(tokens) or None
+
+
+def _adverb(word: str, usage: Usage) -> bool:
+    """Whether a word is an adverb made of a relative adjective and the accusative ا: أمنيا
+    ("security-wise") from أمني, which the tagger reads as a country in -يا."""
+    key = fold(word)
+    return key.endswith("يا") and usage.adjective_ending(key[:-1]) == "ي"
 
 
 def strip_clitic(
@@ -366,7 +373,7 @@ def build_mentions(
     cleaned = [
         span_of(clean, kind)
         for kind, offsets in spans
-        if kind in KINDS and (clean := clean_span(tokens(offsets), kind, gazetteer))
+        if kind in KINDS and (clean := clean_span(tokens(offsets), kind, gazetteer, usage))
     ]
     counts = Counter(w for _, offsets in cleaned for w in {fold(text[s:e]) for s, e in offsets})
     parts = []

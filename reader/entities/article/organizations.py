@@ -148,8 +148,9 @@ def _relative(key: str) -> bool:
     return _definite(key) and len(key) >= 6 and key.endswith(("ي", "يه", "يين", "يون"))
 
 
-NameLike = Callable[[str], bool]
-"""Whether a word may be a name: the corpus does not know it, or knows it rarely with ال."""
+WordTest = Callable[[str], bool]
+"""A test of one word: whether it may be a name (new to training, rarely with ال), is a common
+word, or is a plain word the corpus reads as itself."""
 
 
 class _Sentence:
@@ -160,8 +161,9 @@ class _Sentence:
         words: list[str],
         labels: list[str],
         gazetteer: Gazetteer,
-        name_like: NameLike,
-        common: NameLike,
+        name_like: WordTest,
+        common: WordTest,
+        plain: WordTest,
     ) -> None:
         self.words = words
         self.folded = [fold(w) for w in words]
@@ -169,6 +171,12 @@ class _Sentence:
         self.gazetteer = gazetteer
         self.name_like = name_like
         self.common = common
+        self.plain = plain
+
+    def noun(self, i: int) -> bool:
+        """Whether word ``i`` may be a noun in construct: the corpus reads it as itself, with no
+        proclitic (بمنطقة), pronoun or verb prefix (تصنفها)."""
+        return self.plain(self.folded[i])
 
     def rare(self, i: int) -> bool:
         """Whether word ``i`` is no common word of the corpus (النهضة, not الصادرات)."""
@@ -286,7 +294,10 @@ def _at(s: _Sentence, i: int) -> tuple[int, int, tuple[int, int] | None] | None:
     if definite:
         end = s.adjectives(j, i)
         if stem in DEFINITE_HEADS and (
-            any(s.nationality(k) or s.folded[k] in SUPRANATIONAL for k in range(j, end))
+            any(
+                s.nationality(k) or s.folded[k] in SUPRANATIONAL or s.labels[k] == "B-LOC"
+                for k in range(j, end)
+            )  # الجيش السوري, التحالف العربي, الجيش الشعبي لتحرير [السودان]
             or (stem in PARTIES and end > j)
         ):
             return i, end, None
@@ -315,6 +326,13 @@ def _at(s: _Sentence, i: int) -> tuple[int, int, tuple[int, int] | None] | None:
     if stem in MILITIAS or s.nationality(j) or len(s.folded[j]) < 3:
         return None
     if not s.name_like(s.words[j]):
+        if (
+            j + 1 < len(s.words)
+            and s.labels[j + 1] == "B-LOC"
+            and stem not in NAME_ONLY
+            and s.noun(j)
+        ):
+            return i, s.chunk_end(j + 1), None  # تنظيم أنصار [بيت المقدس]
         return None
     return i, _after_name(s, stem, j + 1, i), (j, j + 1)  # تنظيم داعش, شركة جازبروم
 
@@ -364,15 +382,18 @@ class OrganizationNames:
     """Names that followed an organization's head somewhere in the article, gathered one
     sentence at a time (داعش from تنظيم داعش, إيني from شركة «إيني»)."""
 
-    def __init__(self, gazetteer: Gazetteer, name_like: NameLike, common: NameLike) -> None:
+    def __init__(
+        self, gazetteer: Gazetteer, name_like: WordTest, common: WordTest, plain: WordTest
+    ) -> None:
         self.gazetteer = gazetteer
         self.name_like = name_like
         self.common = common
+        self.plain = plain
         self.names: Names = {}
 
     def add(self, words: list[str], labels: list[str]) -> None:
         """Collect the names that follow a head in one sentence."""
-        s = _Sentence(words, labels, self.gazetteer, self.name_like, self.common)
+        s = _Sentence(words, labels, self.gazetteer, self.name_like, self.common, self.plain)
         for _, _, name in _spans(s):
             if name is not None:
                 first, *rest = s.folded[name[0] : name[1]]
@@ -385,7 +406,7 @@ def label_organizations(words: list[str], labels: list[str], found: Organization
     organization names wherever they stand alone."""
     out = list(labels)
     names = found.names
-    s = _Sentence(words, out, found.gazetteer, found.name_like, found.common)
+    s = _Sentence(words, out, found.gazetteer, found.name_like, found.common, found.plain)
     for start, end, kind in chunks(out):
         if kind == "ORG" and _country(s, start, end):
             label(out, start, end, "LOC")  # وقالت المملكة المتحدة: a country, though it speaks

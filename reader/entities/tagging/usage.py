@@ -65,13 +65,7 @@ class Usage:
         """Whether a folded word may be a name: the corpus does not know it, or knows it as it
         is and rarely with ال (داعش, هاليبرتون), while common nouns and adjectives take ال
         freely (كبيرة) and a word read as a proclitic and a stem is that stem (بأفغانستان)."""
-        if key.endswith(_PRONOUN_SUFFIXES):
-            return False  # تصنفها, حكومتهم: a pronoun is attached
-        if key[0] in "تين" and len(key) >= 4 and self.reading(key[1:]) == key[1:]:
-            return False  # تنظم, يدعم: an imperfect verb, whose stem the corpus knows
-        if key.endswith("نا") and len(key) >= 5 and self.reading(key[:-2]) == key[:-2]:
-            return False  # بلادنا: "our country"
-        if self.adjective_ending(key):
+        if self.inflected(key) or self.adjective_ending(key):
             return False  # سياحية: a relative adjective
         form = self.reading(key)
         if form is None:
@@ -82,6 +76,15 @@ class Usage:
         if article in _RARELY_DEFINITE:
             return True
         return article == "wd=-1" and not key.endswith("ه")
+
+    def inflected(self, key: str) -> bool:
+        """Whether a folded word wears what no name wears: a pronoun (تصنفها, بلادنا), the
+        prefix of an imperfect verb before a stem the corpus knows (تنظم, يدعم)."""
+        if key.endswith(_PRONOUN_SUFFIXES):
+            return True
+        if key[0] in "تين" and len(key) >= 4 and self.reading(key[1:]) == key[1:]:
+            return True
+        return key.endswith("نا") and len(key) >= 5 and self.reading(key[:-2]) == key[:-2]
 
     def common(self, key: str, band: int = 4) -> bool:
         """Whether a folded word is a common word of its own: the corpus reads it as itself,
