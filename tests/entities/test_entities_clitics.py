@@ -134,6 +134,9 @@ def test_an_organization_keeps_its_and() -> None:
         ("عسكريا", False),
         ("سوريا", True),
         ("ماليزيا", True),
+        # A noun with a possessive is no name: "our country", "their city".
+        ("بلادنا", False),
+        ("مدينتهم", False),
     ],
 )
 def test_a_place_of_head_words_alone_is_no_name(

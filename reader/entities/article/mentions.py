@@ -225,8 +225,10 @@ def clean_span(
             for c in gazetteer.word_categories(word)
             if c.rstrip("+") in ("country", "city", "region")
         ]
-        if not places and (gazetteer.is_nationality(word) or _adverb(word, usage)):
-            return None
+        if not places and (
+            gazetteer.is_nationality(word) or _adverb(word, usage) or usage.inflected(fold(word))
+        ):
+            return None  # الروسية, أمنيا, بلادنا ("our country")
     return tuple(tokens) or None
 
 
