@@ -1,6 +1,6 @@
 """Benchmark: model load time, extraction speed, and extraction of a 10 MB article.
 
-  python benchmarks/bench_extract.py [--repeat 5] [--size-mb 1.0] [--huge-mb 10]
+  python benchmarks/bench_extract.py [--repeat 5] [--size-mb 1.0] [--huge-mb 10] [--shape-mb 10]
 
 Targets (issues 3 and 5): model load < 300 ms, extraction >= 20,000 tokens/s, model data
 <= 10 MB; on a 10 MB article extraction adds at most ~100 MB to the peak resident memory,
@@ -16,6 +16,11 @@ worst lateness is the longest stretch another thread could not get the GIL) and 
 memory (/proc/self/statm) each time: its peak minus the memory before extraction is what
 extraction adds (ru_maxrss cannot tell, as loading the model's JSON peaks higher). Progress
 fractions are recorded with their times.
+
+Hostile shapes (issue 15): text that is no news at all must cost no more than news, and grow
+linearly. Each shape is extracted at a quarter of --shape-mb and at --shape-mb; the ratio of
+the two times should be about 4: emoji ZWJ sequences (👨‍👩‍👧‍👦, once 47 s for 10 MB), empty lines,
+and the sample article as one paragraph with no line break.
 """
 
 from __future__ import annotations
@@ -55,7 +60,7 @@ def speed_runs(size_mb: float, repeat: int) -> tuple[int, list[float]]:
     from reader.entities import extract_entities
     from reader.entities.normalize import fold, proclitic_splits
     from reader.entities.pipeline import load_model
-    from reader.entities.tokens import tokenize
+    from reader.entities.tagging.tokens import tokenize
 
     sample = SAMPLE.read_text(encoding="utf-8")
     news = "\n".join(
@@ -75,6 +80,32 @@ def speed_runs(size_mb: float, repeat: int) -> tuple[int, list[float]]:
         extract_entities(text)
         speeds.append(tokens / (time.perf_counter() - started))
     return tokens, speeds
+
+
+SHAPES = {
+    "emoji ZWJ sequences": lambda sample: "👨\u200d👩\u200d👧\u200d👦🏳\ufe0f\u200d🌈👩🏽\u200d💻",
+    "empty lines": lambda sample: "\n",
+    "one paragraph, no line break": lambda sample: sample.replace("\n", " ") + " ",
+}
+
+
+def shape_runs(size_mb: float) -> list[tuple[str, float, float]]:
+    """(shape, seconds at a quarter of ``size_mb``, seconds at ``size_mb``) for each shape."""
+    from reader.entities import extract_entities
+
+    sample = SAMPLE.read_text(encoding="utf-8")
+    extract_entities(sample)  # load the model outside the timed runs
+    out = []
+    for name, make in SHAPES.items():
+        unit = make(sample)
+        times = []
+        for mb in (size_mb / 4, size_mb):
+            text = unit * max(1, round(mb * 1_000_000 / len(unit.encode("utf-8"))))
+            started = time.perf_counter()
+            extract_entities(text)
+            times.append(time.perf_counter() - started)
+        out.append((name, times[0], times[1]))
+    return out
 
 
 def huge_child(size_mb: float) -> None:
@@ -140,6 +171,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--size-mb", type=float, default=1.0)
     parser.add_argument("--huge-mb", type=float, default=10.0)
+    parser.add_argument("--shape-mb", type=float, default=10.0)
     parser.add_argument("--huge-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.huge_child:
@@ -174,6 +206,11 @@ def main() -> int:
         f" {huge['worst_gil_ms']:.0f} ms; {huge['progress_calls']} progress calls, largest gap"
         f" {huge['max_fraction_gap'] * 100:.2f}% / {huge['max_progress_gap_s'] * 1000:.0f} ms"
     )
+    for name, quarter, whole in shape_runs(args.shape_mb):
+        print(
+            f"{name} ({args.shape_mb:g} MB): {whole:.2f} s, {quarter:.2f} s at a quarter"
+            f" of it (ratio {whole / quarter:.1f}; linear is 4)"
+        )
     return 0
 
 

@@ -15,7 +15,9 @@ Sources (all read locally from the installed packages, nothing is downloaded):
     surnames (يلتسين, شوماخر, رامسفيلد) that the Arabic name lists lack.
   * arwikicats: the Arabic Wikipedia names of sports clubs in its category translation tables
     (MIT): بايرن ميونخ, دينامو كييف, يوفنتوس; in a sports report a city often names its club,
-    which ANERcorp tags as an organization.
+    which ANERcorp tags as an organization. And its nationality adjectives (أمريكي, بحريني),
+    which with those derived from the country names make `demonym`: the organization grammar
+    (reader/entities/article/organizations.py) reads الجيش السوري and الشرطة التركية as names.
 
 Place names keep the identities their sources give them (territory code, subdivision code,
 GeoNames id) until ``other_places`` has recorded which names inside longer place names belong
@@ -44,8 +46,13 @@ from babel import Locale
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reader.entities.gazetteer import ADMINISTRATIVE_HEADS, CITY_HEADS, DIRECTIONS  # noqa: E402
 from reader.entities.normalize import fold  # noqa: E402
+from reader.entities.tagging.gazetteer import (  # noqa: E402
+    ADMINISTRATIVE_HEADS,
+    CITY_HEADS,
+    DIRECTIONS,
+    demonym_of,
+)
 
 DEFAULT_OUT = ROOT / "reader" / "entities" / "model" / "gazetteers.json"
 # Plain Arabic letters only: drops Persian/Urdu spellings (ی ک پ گ ...) that geonames mixes in.
@@ -237,6 +244,21 @@ def club_names() -> set[str]:
     return names
 
 
+def demonyms(countries: Iterable[str]) -> set[str]:
+    """Masculine relative adjectives of peoples and countries, folded: arwikicats' nationality
+    tables (أمريكي, بريطاني: spellings the country lists lack) and those of the one-word
+    country names (مصر -> مصري)."""
+    out = {demonym_of(name) for name in countries if " " not in name}
+    for table in ("nationalities_data.json", "sub_nats.json", "continents.json"):
+        path = metadata.distribution("arwikicats").locate_file(
+            f"ArWikiCats/jsons/nationalities/{table}"
+        )
+        for forms in json.loads(Path(str(path)).read_text(encoding="utf-8")).values():
+            if (k := key(forms.get("male", ""))) and " " not in k:
+                out.add(k)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
@@ -269,6 +291,7 @@ def main(argv: list[str] | None = None) -> int:
         "news": sorted(news_names()),
         "club": sorted(club_names()),
         "nationality": sorted(stems),
+        "demonym": sorted(demonyms(country_names)),
         "other_places": other_places(places),
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -2,7 +2,7 @@
 
 wordfreq (code Apache-2.0, data CC BY-SA 4.0) combines Wikipedia, news, subtitles, books and
 web text. Each line of the output holds a Zipf band, an article band and a relative-adjective
-band (``reader.entities.usage.bands``), then the folded forms (without ال) that have them,
+band (``reader.entities.tagging.usage.bands``), then the folded forms (without ال) that have them,
 separated by spaces. A form that reads more commonly as a proclitic and a stem (وقال: و + قال)
 is left out, so the tagger reads it as that stem. Forms rarer than MIN_ZIPF both bare and with
 ال are left out too; the tagger treats them like absent words.
@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from reader.entities.normalize import fold  # noqa: E402
-from reader.entities.usage import bands, readings, without_article  # noqa: E402
+from reader.entities.tagging.usage import bands, readings, without_article  # noqa: E402
 
 DEFAULT_OUT = ROOT / "reader" / "entities" / "model" / "usage.tsv.gz"
 MIN_ZIPF = 1.5  # about once in 30 million words; keeps loading near 65 ms

@@ -147,6 +147,28 @@ Tried in the same cross-validation and dropped (PERS / LOC F1 with the article p
   them with no word the place lists know: 76.24 / 87.39 / 61.48; 727 names of organizations
   (parties, universities, companies: حزب الوطن الأم, جامعة هارفارد) gleaned from arwikicats'
   translation tables by their head word, as `org`: 76.40 / 87.38 / 61.45.
+  Issue 17 (organizations), against the same means (76.12 / 87.48 / 61.67; partition 0 is
+  76.78 / 87.85 / 61.61, ORG P/R 75.0 / 52.3, reproduced with this session's gazetteer):
+  * head-noun features (hd=o/O/p for a word that is an organization's head, bare or definite,
+    or a place's head; hd-1= the head before a word, alone and with the word's unk flag):
+    77.10 / 88.15 / 61.85, 76.49 / 87.33 / 62.97, 75.39 / 87.96 / 62.74, means 76.33 / 87.81 /
+    62.52, a gain on every partition; retrained on the whole train split it scored PERS 77.52,
+    LOC 86.70, ORG 58.36 on the test split: LOC fell below the bar of 87 that the shipped model
+    keeps (87.11), so it was not shipped (and no variant was tried after seeing that);
+  * every ORG-bearing training sentence twice (its copy in the same jackknife fold):
+    76.67 / 87.57 / 61.59 on partition 0;
+  * decoding with the ORG labels' marginals weighted by 1.5 / 2 / 3 (BIO-constrained Viterbi
+    over the marginals): ORG 61.37 / 61.41 / 60.59 on partition 0 (recall up, precision down);
+  * after the article pass, label rules run on the labels (no retraining), partition 0: the
+    pane's organization grammar (article/organizations.py) with all its heads ORG 51.78
+    (ANERcorp leaves ministries, armies and companies' heads untagged); with only the heads
+    ANERcorp tags (حزب, منظمة, جامعة, معهد, اتحاد, جبهة, سرايا, بنك, مصرف) 63.05, and with
+    the names they introduce 63.23; adding مجلس 61.86, شركة 62.49, نادي 62.59, حركة 62.03,
+    وكالة 63.10; a country's name tagged ORG retyped as a place: LOC 85.66, ORG 51.74 (ANERcorp
+    tags a country that plays or governs as ORG); gazetteer club names in sports sentences
+    made ORG: 61.79 (retyping tagged PERS/LOC), 60.08 (also untagged words). The grammar with
+    ANERcorp's heads is not run by eval-ner: the pane runs all heads, and scoring a subset
+    chosen for ANERcorp's conventions would measure something the pane does not do.
 
 Writes reader/entities/model/tagger.crfsuite, lexicon.json (which type a word form usually
 tags in the train split) and common.txt (folded words the train split mostly uses outside names;
@@ -171,16 +193,16 @@ import pycrfsuite
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from reader.entities.article.document import CONFIDENT, propagate_nearby  # noqa: E402
 from reader.entities.conll import read_conll  # noqa: E402
-from reader.entities.document import CONFIDENT, propagate_nearby  # noqa: E402
 from reader.entities.evaluate import score  # noqa: E402
-from reader.entities.features import FeatureExtractor  # noqa: E402
-from reader.entities.gazetteer import Gazetteer  # noqa: E402
-from reader.entities.lexicon import Lexicon, build_lexicon  # noqa: E402
 from reader.entities.normalize import fold  # noqa: E402
 from reader.entities.pipeline import REACH  # noqa: E402
-from reader.entities.tagger import Tagger  # noqa: E402
-from reader.entities.usage import Usage  # noqa: E402
+from reader.entities.tagging.features import FeatureExtractor  # noqa: E402
+from reader.entities.tagging.gazetteer import Gazetteer  # noqa: E402
+from reader.entities.tagging.lexicon import Lexicon, build_lexicon  # noqa: E402
+from reader.entities.tagging.tagger import Tagger  # noqa: E402
+from reader.entities.tagging.usage import Usage  # noqa: E402
 
 MODEL_DIR = ROOT / "reader" / "entities" / "model"
 DEFAULT_TRAIN = ROOT.parent / "shared" / "data" / "ner" / "anercorp_train.tsv"
@@ -309,6 +331,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--grid", nargs="*", default=[], help="c1,c2 pairs for --cv")
     parser.add_argument(
+        "--partition",
+        type=int,
+        default=0,
+        help="for --cv: move the folds' boundaries by this many thirds of a fold (0, 1, 2)",
+    )
+    parser.add_argument(
         "--thresholds",
         nargs="*",
         type=float,
@@ -326,6 +354,9 @@ def main(argv: list[str] | None = None) -> int:
     if "test" in args.train.name:
         parser.error("refusing to train on a test split")
     sentences = read_conll(args.train)
+    if args.cv and args.partition:
+        shift = len(sentences) // args.cv * args.partition // 3
+        sentences = sentences[shift:] + sentences[:shift]
     gazetteer = Gazetteer.load(args.gazetteers)
     usage = Usage.load(args.usage)
     started = time.perf_counter()

@@ -11,29 +11,35 @@ from __future__ import annotations
 from array import array
 from collections.abc import Callable
 
-from reader.entities.conll import chunks
-from reader.entities.document import Votes, apply
-from reader.entities.entity import TYPE_ORDER, Entity, Mention
-from reader.entities.mentions import (
+from reader.entities.article.document import Votes, apply
+from reader.entities.article.mentions import (
     Span,
     build_mentions,
     span_of,
+    widen_person,
     widen_place,
     widen_site,
 )
-from reader.entities.merge import merge
-from reader.entities.normalize import fold
-from reader.entities.numbers import find_numbers
-from reader.entities.pipeline import load_model, tag_window
-from reader.entities.rules import (
+from reader.entities.article.merge import merge
+from reader.entities.article.organizations import OrganizationNames, label_organizations
+from reader.entities.article.rules import (
     RepeatedPlaces,
     SurnameFamilies,
     is_plural_adjective,
+    join_people,
+    label_headed_places,
+    label_known_places,
     label_places,
     label_surnames,
-    ministries,
+    lone_common_words,
 )
-from reader.entities.tokens import Token, iter_sentences, iter_tokens
+from reader.entities.conll import chunks
+from reader.entities.entity import TYPE_ORDER, Entity, Mention
+from reader.entities.normalize import fold
+from reader.entities.numbers import find_numbers
+from reader.entities.pipeline import load_model, tag_window
+from reader.entities.tagging.tokens import Token, iter_sentences, iter_tokens
+from reader.entities.tagging.usage import without_article
 
 # Shares of the progress bar: tagging dominates the work.
 _TAGGED, _PROPAGATED, _SPANNED = 0.85, 0.9, 0.95
@@ -126,7 +132,40 @@ def extract_entities(text: str, progress: Callable[[float], None] | None = None)
         _tag(window, votes, tagged)
     report(_TAGGED)
     known = votes.known()
+    usage = model.features.usage
+
+    def listed(word: str) -> bool:
+        """Whether the corpus or the gazetteer knows a word (a name's words are in neither)."""
+        return usage.reading(fold(word)) is not None or bool(model.gazetteer.word_categories(word))
+
     places, families = RepeatedPlaces(), SurnameFamilies()
+    lexicon = model.features.lexicon
+
+    def name_like(word: str) -> bool:
+        """Whether a word after an organization's head may be its name: training tagged it a
+        name, or it is new to training and the corpus rarely puts ال on it (داعش)."""
+        key = fold(word)
+        return key in lexicon.names or (key not in lexicon.vocab and usage.name_like(key))
+
+    # a common noun after a head that is one too (حركة الصادرات): Zipf band 3 is common enough
+    def unseen(word: str) -> bool:
+        """A word that neither training, the corpus nor the gazetteer knows, nor is a proclitic
+        before a name the gazetteer knows (لويث, not لباشينيان): a foreign name."""
+        key = fold(word)
+        return (
+            len(key) >= 3
+            and key not in lexicon.vocab
+            and not listed(word)
+            and not (key[0] in "وفبلك" and model.gazetteer.knows(key[1:]))
+        )
+
+    def plain(key: str) -> bool:
+        """A folded word the corpus reads as itself, with no pronoun or verb prefix."""
+        return usage.reading(key) == without_article(key) and not usage.inflected(key)
+
+    organizations = OrganizationNames(
+        model.gazetteer, name_like, lambda key: usage.common(key, 3), plain
+    )
     step = max(len(tagged) // 50, 1)
     for n in range(len(tagged)):
         words = tagged.words(text, n)
@@ -135,15 +174,10 @@ def extract_entities(text: str, progress: Callable[[float], None] | None = None)
         unknown = model.features.unknown(words)
         places.add(words, labels, unknown)
         families.add(words, labels)
+        organizations.add(words, labels)
         if n % step == 0:
             report(_TAGGED + (_PROPAGATED - _TAGGED) * n / len(tagged))
     repeated, endings = places.places(), families.endings()
-    usage = model.features.usage
-
-    def listed(word: str) -> bool:
-        """Whether the corpus or the gazetteer knows a word (a name's words are in neither)."""
-        return usage.reading(fold(word)) is not None or bool(model.gazetteer.word_categories(word))
-
     spans: list[Span] = []
     for n in range(len(tagged)):
         tokens = tagged.tokens(text, n)
@@ -152,22 +186,30 @@ def extract_entities(text: str, progress: Callable[[float], None] | None = None)
         labels = label_places(words, tagged.get_labels(n), unknown, repeated)
         if endings:
             labels = label_surnames(words, labels, unknown, endings, listed)
+        labels = label_headed_places(words, labels, name_like, usage)
+        labels = label_known_places(words, labels, model.gazetteer, usage, lexicon)
+        labels = label_organizations(words, labels, organizations)
+        labels = join_people(words, labels, lexicon.names, unseen)
         folded: list[str] = []
         for start, end, kind in chunks(labels):
             if kind == "PERS" and end - start == 1 and is_plural_adjective(words[start], usage):
                 continue
+            if kind == "PERS":
+                start, kind = widen_person(tokens, start, end, model.gazetteer)
             start, kind = widen_site(tokens, start, end, kind)
             if kind == "LOC":
                 if not folded:  # once per sentence with a place
                     folded = [fold(w) for w in words]
                 start, end = widen_place(folded, labels, start, end, model.gazetteer)
             spans.append(span_of(tokens[start:end], kind))
-        spans += [span_of(span, kind) for span, kind in ministries(tokens, labels)]
         if n % step == 0:
             report(_PROPAGATED + (_SPANNED - _PROPAGATED) * n / len(tagged))
     del tagged
-    entities = merge(text, build_mentions(text, spans, model.gazetteer, usage), model.gazetteer)
-    del spans
+    mentions = build_mentions(text, spans, model.gazetteer, usage, model.features.lexicon.names)
+    entities = lone_common_words(
+        text, merge(text, mentions, model.gazetteer), usage, model.gazetteer
+    )
+    del spans, mentions
     entities += number_entities(text, lambda f: report(_SPANNED + (1 - _SPANNED) * f))
     entities.sort(key=lambda e: (TYPE_ORDER[e.type], e.mentions[0].start))
     report(1.0)
@@ -196,7 +238,8 @@ def number_entities(text: str, progress: Callable[[float], None] | None = None) 
         end = len(text) if cut < 0 else cut + 1
         for match in find_numbers(text[pos:end]):
             start, stop = pos + match.start, pos + match.end
-            key = (match.value, match.percent, match.unit)
+            # A range (24-7) has no value: one entity per written form.
+            key = (match.value, match.percent, match.unit, match.value is None and text[start:stop])
             mention = Mention(start, stop, text[start:stop])
             if key in by_key:
                 by_key[key].mentions.append(mention)

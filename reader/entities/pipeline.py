@@ -7,12 +7,12 @@ import threading
 from functools import cache
 from pathlib import Path
 
-from reader.entities.document import propagate_nearby
-from reader.entities.features import FeatureExtractor
-from reader.entities.gazetteer import Gazetteer
-from reader.entities.lexicon import Lexicon
-from reader.entities.tagger import Tagger
-from reader.entities.usage import Usage
+from reader.entities.article.document import propagate_nearby
+from reader.entities.tagging.features import FeatureExtractor
+from reader.entities.tagging.gazetteer import Gazetteer
+from reader.entities.tagging.lexicon import Lexicon
+from reader.entities.tagging.tagger import Tagger
+from reader.entities.tagging.usage import Usage
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 # Token/tag files carry no article breaks: the article pass of a sentence sees the sentences

@@ -2,8 +2,8 @@
 
 import pytest
 
-from reader.entities.gazetteer import Gazetteer
 from reader.entities.pipeline import load_model
+from reader.entities.tagging.gazetteer import Gazetteer
 
 
 @pytest.fixture

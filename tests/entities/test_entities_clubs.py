@@ -2,8 +2,8 @@
 organization, while the same city elsewhere stays a place."""
 
 from reader.entities import extract_entities
-from reader.entities.gazetteer import Gazetteer
 from reader.entities.normalize import fold
+from reader.entities.tagging.gazetteer import Gazetteer
 
 REPORT = (
     "فاز بايرن ميونخ على ضيفه دينامو كييف بثلاثة أهداف مقابل هدف مساء الثلاثاء على ملعبه في "

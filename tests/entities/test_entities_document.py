@@ -1,6 +1,6 @@
 """The article pass: confident spans retype disagreeing spans of the same phrase."""
 
-from reader.entities.document import propagate_nearby
+from reader.entities.article.document import propagate_nearby
 
 
 def test_majority_type_wins_for_the_same_phrase() -> None:

@@ -3,7 +3,7 @@
 import itertools
 
 from reader.entities import extract_entities
-from reader.entities.document import propagate_nearby
+from reader.entities.article.document import propagate_nearby
 
 
 def test_repeated_article_keeps_every_entity_with_every_mention(sample_text: str) -> None:

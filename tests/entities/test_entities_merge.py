@@ -2,10 +2,10 @@
 
 import pytest
 
-from reader.entities.gazetteer import Gazetteer
-from reader.entities.mentions import RawMention
-from reader.entities.merge import merge
+from reader.entities.article.mentions import RawMention
+from reader.entities.article.merge import merge
 from reader.entities.normalize import fold
+from reader.entities.tagging.gazetteer import Gazetteer
 
 
 def mentions_of(text: str, kind: str, *names: str) -> list[RawMention]:

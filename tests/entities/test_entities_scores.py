@@ -1,8 +1,10 @@
 """The shipped model on the ANERcorp test split (vendored in tests/data/ner, CC BY-SA 4.0).
 
-Issue 3 sets PERS F1 >= 75 and LOC F1 >= 87, and those bars are the floors: the shipped model
-scores PERS 77.1 and LOC 87.1, so a retrained model or a feature change that loses ground below
-either bar fails here.
+The shipped model scores PERS 77.07, LOC 87.11 and ORG 57.10. Issue 17 keeps PERS >= 77 and
+LOC >= 87 (raised from issue 3's 75 and 87) and asks for ORG >= 65, which no change
+cross-validated on the train split reached (scripts/train_tagger.py records them); ORG's floor
+is the level the model holds, so a retrained model or a feature change that loses ground on any
+of the three fails here.
 """
 
 from pathlib import Path
@@ -10,8 +12,9 @@ from pathlib import Path
 from reader.entities.evaluate import evaluate_file
 
 TEST_SPLIT = Path(__file__).resolve().parents[1] / "data" / "ner" / "anercorp_test.tsv"
-PERS_FLOOR = 75.0
+PERS_FLOOR = 77.0
 LOC_FLOOR = 87.0
+ORG_FLOOR = 57.0
 
 
 def test_shipped_model_scores_on_the_test_split() -> None:
@@ -19,6 +22,7 @@ def test_shipped_model_scores_on_the_test_split() -> None:
     assert set(scores) == {"PERS", "LOC", "ORG", "MISC", "overall"}
     assert scores["PERS"]["f1"] >= PERS_FLOOR, scores["PERS"]
     assert scores["LOC"]["f1"] >= LOC_FLOOR, scores["LOC"]
+    assert scores["ORG"]["f1"] >= ORG_FLOOR, scores["ORG"]
 
 
 def test_evaluate_file_on_a_tiny_file(tmp_path: Path) -> None:

@@ -2,7 +2,7 @@
 finds the full names that no word list knows."""
 
 from reader.entities import extract_entities
-from reader.entities.rules import SurnameFamilies, label_surnames
+from reader.entities.article.rules import SurnameFamilies, label_surnames
 
 
 def test_an_ending_is_a_family_when_two_people_share_it() -> None:

@@ -2,7 +2,7 @@
 
 from reader.entities import extract_entities
 from reader.entities.normalize import fold, proclitic_splits
-from reader.entities.tokens import sentences, tokenize
+from reader.entities.tagging.tokens import sentences, tokenize
 
 
 def test_tokens_cover_their_source_text() -> None:
@@ -46,3 +46,16 @@ def test_a_name_glued_to_a_stray_escape_code_is_found_whole() -> None:
     text = "وقال الرئيس الروسي \x1b[1mفلاديمير بوتين\x1b[0m إن روسيا مستعدة."
     people = [e.name for e in extract_entities(text) if e.type == "person"]
     assert people == ["فلاديمير بوتين"]
+
+
+def test_emoji_sequences_are_not_tokens() -> None:
+    # Issue 15: every pictograph, joiner and selector was a token of its own, so 10 MB of emoji
+    # sequences cost the tagger millions of positions (47 s); benchmarks/bench_extract.py times it.
+    family, flag, keycap = "👨\u200d👩\u200d👧\u200d👦", "🏳\ufe0f\u200d🌈", "5\ufe0f\u20e3"
+    text = f"{family}وصل{flag} بوتين إلى موسكو {family * 3} يوم {keycap} «الخميس»👩🏽\u200d💻."
+    assert [t.text for t in tokenize(text)] == [
+        "وصل", "بوتين", "إلى", "موسكو", "يوم", "5", "«", "الخميس", "»", ".",
+    ]  # fmt: skip
+    assert tokenize(family * 1000) == []
+    found = {(e.type, e.name) for e in extract_entities(text)}
+    assert {("person", "بوتين"), ("place", "موسكو")} <= found

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 
 from reader.entities import extract_entities
+from reader.entities.article.rules import is_plural_adjective
 from reader.entities.pipeline import load_model
-from reader.entities.rules import is_plural_adjective
-from reader.entities.usage import UNKNOWN, Usage, bands
+from reader.entities.tagging.usage import UNKNOWN, Usage, bands
 
 
 def test_bands_measure_how_often_a_form_takes_the_article() -> None:

@@ -111,9 +111,58 @@ def test_arabic_comma_between_numbers_lists_them() -> None:
     assert spans("الفصلان 3،45") == [("3", 3), ("45", 45)]
 
 
-def test_years_and_ranges_are_numbers() -> None:
+def test_years_are_numbers_and_a_hyphenated_range_is_one_expression() -> None:
     assert spans("في عام 2023") == [("2023", 2023)]
-    assert spans("بين 2020-2023") == [("2020", 2020), ("2023", 2023)]
+    # Issue 17, class 5: 2020-2023 was two numbers; a range, a time or a score is one
+    # expression with no value.
+    assert spans("بين 2020-2023") == [("2020-2023", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("تفتح الصيدلية أبوابها 24-7 طوال العام", [("24-7", None)]),
+        ("وانتهت المباراة 3-1 لصالح الضيوف", [("3-1", None)]),
+        ("وارتفعت الأسعار 10–12% خلال الفترة 2016-2019", [("10–12%", None), ("2016-2019", None)]),
+        # Not ranges: a hyphen after letters (an identifier), numbers joined by و.
+        ("أصيب بفيروس كوفيد-19 نحو 40 شخصا", [("40", 40)]),
+        ("تتراوح أعمارهم بين 20 و25 عاما", [("20", 20), ("25", 25)]),
+    ],
+)
+def test_ranges_times_and_scores_have_no_value(
+    text: str, expected: list[tuple[str, int | None]]
+) -> None:
+    assert spans(text) == expected
+
+
+def test_a_range_is_one_entity_with_a_null_value() -> None:
+    from reader.entities import extract_entities
+
+    text = "يعمل المركز 24-7، وفاز الفريق 2-1، ثم عمل المركز 24-7 مجددا."
+    numbers = [(e.name, e.value, len(e.mentions)) for e in extract_entities(text)]
+    assert numbers == [("24-7", None, 2), ("2-1", None, 1)]
+    assert extract_entities(text)[0].to_dict()["value"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ألف after a reference number is its letter ("1701 A"), not a thousand.
+        ("وأشار إلى قرار مجلس الأمن 1701 ألف الصادر قبل سنوات", [("1701 ألف", 1701)]),
+        ("وتنص المادة 14 ألف على ذلك", [("14 ألف", 14)]),
+        ("وبلغت تكلفة المشروع 701 ألف دولار", [("701 ألف", 701_000)]),
+        # Digits joined by + name a group.
+        ("اجتمعت مجموعة 5+1 في فيينا مع 3 وفود", [("3", 3)]),
+        # A dot before three digits and a scale word is a decimal point; without one it
+        # groups thousands.
+        ("وبلغ عدد السكان 7.737 مليون نسمة", [("7.737 مليون", 7_737_000)]),
+        ("ودفع 3.500 ريال", [("3.500", 3500)]),
+    ],
+)
+def test_numbers_that_are_no_quantities_or_read_otherwise(
+    text: str, expected: list[tuple[str, int | float]]
+) -> None:
+    assert spans(text) == expected
 
 
 # --- digits with scale words --------------------------------------------------------------------

@@ -2,7 +2,8 @@
 
 Mentions are first grouped by their folded words (so قرة باخ and قره باخ, or أذربيجان with and
 without hamza, are one group). A group whose words appear contiguously inside exactly one longer
-group of the same type then joins it: بلينكن → أنتوني بلينكن, قره باخ → ناغورني قره باخ. When
+group of the same type then joins it: بلينكن → أنتوني بلينكن, قره باخ → ناغورني قره باخ; so does
+a person's given name and family name alone (محسن الفضلي → محسن فاضل إياد عاشور الفضلي). When
 several longer names contain it (two people sharing a surname) it stays on its own, and so does
 a place name inside the name of another place (روسيا beside روسيا البيضاء, أفريقيا beside جنوب
 أفريقيا; but الضفة, no place on its own, is short for الضفة الغربية).
@@ -12,9 +13,9 @@ from __future__ import annotations
 
 from collections import Counter
 
+from reader.entities.article.mentions import RawMention
 from reader.entities.entity import Entity, Mention
-from reader.entities.gazetteer import DIRECTIONS, Gazetteer
-from reader.entities.mentions import RawMention
+from reader.entities.tagging.gazetteer import DIRECTIONS, Gazetteer
 
 
 def _contains(
@@ -33,6 +34,12 @@ def _contains(
     return False
 
 
+def _given_and_family(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    """Whether a two-word name is the first and last word of a longer one: محسن الفضلي is
+    محسن فاضل إياد عاشور الفضلي, جورج بوش is جورج ووكر بوش."""
+    return len(shorter) == 2 and len(longer) > 2 and (longer[0], longer[-1]) == shorter
+
+
 def merge(text: str, mentions: list[RawMention], gazetteer: Gazetteer) -> list[Entity]:
     """Group mentions into entities named by their fullest, most frequent spelling."""
     groups: dict[tuple[str, ...], list[RawMention]] = {}
@@ -42,15 +49,24 @@ def merge(text: str, mentions: list[RawMention], gazetteer: Gazetteer) -> list[E
         words: Counter(m.kind for m in group).most_common(1)[0][0]
         for words, group in groups.items()
     }
+    # Every name that holds a group holds each of its words: look among the names of its
+    # rarest word only, so merging stays linear in a long article's thousands of names.
+    holding: dict[str, list[tuple[str, ...]]] = {}
+    for words in groups:
+        for word in set(words):
+            holding.setdefault(word, []).append(words)
     parent: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for words in sorted(groups, key=len):
+    for words in sorted(groups, key=len, reverse=True):  # longer names find their root first
         place = kind_of[words] == "place" and gazetteer.is_place(words)
         longer = [
             other
-            for other in groups
+            for other in min((holding[w] for w in words), key=len)
             if len(other) > len(words)
             and kind_of[other] == kind_of[words]
-            and _contains(other, words, place, gazetteer)
+            and (
+                _contains(other, words, place, gazetteer)
+                or (kind_of[words] == "person" and _given_and_family(other, words))
+            )
         ]
         roots = {_root(parent, other) for other in longer}
         if len(roots) == 1:

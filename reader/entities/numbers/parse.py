@@ -9,8 +9,15 @@ Decisions a reader of the results should know:
   thousands when every group after it has three digits (``1990،2000`` and ``3، 4`` are lists).
 - Digits glued to Latin letters, or joined by a hyphen to any letter, are part of an identifier
   (F16, 4G, COVID-19, كوفيد-19) and are not quantities. Times, dates and ratios written with
-  ':' or '/' (10:30, 21/9/2023) and hyphenated dates (2023-09-21) are skipped whole; other
-  hyphens separate numbers (2020-2023 gives two).
+  ':' or '/' (10:30, 21/9/2023) and hyphenated dates (2023-09-21) are skipped whole. Two
+  numbers joined by a hyphen (24-7, 2020-2023, a score 2-1) are one expression, a range or a
+  time, not two quantities: one match whose value is None. Digits joined by '+' name a group
+  (مجموعة 5+1) and are no quantity.
+- A single '.' before three digits and a scale word is a decimal point (7.737 مليون is
+  7,737,000, not 7,737 millions: news writes thousands of millions as مليار).
+- ألف after a number that follows a reference word (قرار, رقم, المادة, البند) within three
+  words, with no counted noun after it, is the letter of the reference (قرار الجمعية العامة
+  217 ألف: "217 A"), not a thousand.
 - A definite cardinal from three to nineteen counts after a definite noun (الأشهر الثلاثة,
   الدول الخمس الكبرى, الشهور الاثني عشر), with no counted noun kept: an adjective or the
   second noun of a construct often stands between (القباب الذهبية السبع, عجائب الدنيا
@@ -28,7 +35,7 @@ import re
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
-from reader.entities.numwords import (
+from reader.entities.numbers.words import (
     LEXICON,
     MARK,
     NORMALIZE,
@@ -52,7 +59,7 @@ class NumberMatch:
 
     start: int
     end: int
-    value: int | float
+    value: int | float | None  # None for a range or a time (24-7): one expression, no quantity
     percent: bool
     unit: str | None
 
@@ -62,7 +69,8 @@ _WORD_CHARS = "\u0620-\u064a\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06ff"
 # One token of the folded text. `skip` swallows digit clusters that are not quantities.
 _TOKEN = re.compile(
     rf"(?P<skip>{_D}+(?:[:/]{_D}+)+|{_D}{{4}}-{_D}{{1,2}}-{_D}{{1,2}}(?!{_D})"
-    rf"|{_D}{{1,2}}-{_D}{{1,2}}-{_D}{{4}}(?!{_D}))"
+    rf"|{_D}{{1,2}}-{_D}{{1,2}}-{_D}{{4}}(?!{_D})|{_D}+(?:\+{_D}+)+)"
+    rf"|(?P<range>{_D}+(?:[.,\u066b]{_D}+)?[-\u2013]{_D}+(?:[.,\u066b]{_D}+)?(?![-\u2013]?{_D}))"
     rf"|(?P<lit>{_D}{{1,3}}(?:\u060c{_D}{{3}}(?!{_D}))+|{_D}+(?:[.,\u066b\u066c]{_D}+)*)"
     rf"|(?P<word>[{_WORD_CHARS}]+)"
     r"|(?P<pct>[%\u066a])"
@@ -78,6 +86,12 @@ _SEPARATORS = re.compile("([.,\u066b\u066c])")
 _ALFAY = LEXICON["الفي"]
 # The article with the clitics before it, as the folded noun before a definite cardinal starts.
 _ARTICLES = ("وبال", "وكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال")
+# Words before a number that makes it a reference: قرار 217 ألف, المادة 12 ألف ("12 A").
+_REFERENCES = frozenset(
+    fold(w) for w in ["قرار", "رقم", "ماده", "بند", "فقره", "قانون", "مرسوم", "فصل"]
+)
+_REFERENCE_REACH = 3  # words before the number
+_THOUSAND = LEXICON["الف"]
 
 
 def _literal_value(digits: str) -> Fraction | None:
@@ -112,9 +126,18 @@ def _literal_value(digits: str) -> Fraction | None:
     return value
 
 
+def _before_scale(digits: str, value: Fraction) -> Fraction:
+    """The value of digits before a scale word: a lone '.' before three digits is a decimal
+    point there (7.737 مليون), where it would group thousands elsewhere."""
+    head, dot, tail = digits.translate(_TO_ASCII).partition(".")
+    if dot and len(tail) == 3 and "." not in tail and head.isdigit() and tail.isdigit():
+        return Fraction(int(head + tail), 1000)
+    return value
+
+
 @dataclass(slots=True)
 class _Tok:
-    kind: str  # "lit" | "word" | "pct"
+    kind: str  # "lit" | "word" | "pct" | "range"
     start: int  # where the token's body starts (after any clitic prefix)
     end: int
     conj: bool  # joined to what precedes by و (prefix or a separate و)
@@ -194,6 +217,8 @@ class _Parser:
             return _Tok("lit", pos, m.end(), False, False, value=value)
         if kind == "pct":
             return _Tok("pct", pos, m.end(), False, False)
+        if kind == "range" and not self._identifier(pos, m.end()):
+            return _Tok("range", pos, m.end(), False, False)
         return None
 
     def forget(self) -> None:
@@ -288,7 +313,11 @@ class _Parser:
             found = self._scale_after(end, 0)
             if found is None:
                 return value, None, end
+            if tok.kind == "lit" and self._lettered(tok, *found):
+                return value, None, found[1]  # "217 ألف" is 217 A: the letter is no scale
             scale, end = found
+            if tok.kind == "lit":
+                value = _before_scale(self.text[tok.start : tok.end], value)
             value *= scale
         found = self._scale_after(end, scale)
         if found is not None:
@@ -309,8 +338,32 @@ class _Parser:
             return Fraction(0), pos
         return tok.lex.value * (scale or 1), tok.end
 
+    def _lettered(self, tok: _Tok, scale: int, end: int) -> bool:
+        """Whether a ألف after these digits, ending at ``end``, is the letter of a reference:
+        a reference word stands at most three words before (قرار الجمعية العامة 217 ألف) and
+        no counted noun follows (قرار بتخصيص 500 ألف ريال is a sum)."""
+        if scale != _THOUSAND.value or self._unit(end) is not None:
+            return False
+        start = tok.start
+        for _ in range(_REFERENCE_REACH):
+            begin, start = self._word_before(start)
+            if begin == start:
+                return False
+            word = fold(self.norm[begin:start])
+            if any(
+                stem in _REFERENCES or stem[2:] in _REFERENCES
+                for stem in (word, word[1:], word[2:])
+                if stem
+            ):
+                return True
+            start = begin
+        return False
+
     def expression(self, tok: _Tok) -> NumberMatch | None:
         """The whole quantity starting at ``tok``: terms joined by و in falling scale order."""
+        if tok.kind == "range":
+            end, percent = self._percent(tok.end)
+            return NumberMatch(tok.start, end, None, percent, None)
         if tok.lex is not None and tok.lex.kind == "definite":
             return self._definite(tok)
         if tok.lex is not None and tok.lex.kind == "ten" and self._after_ordinal(tok.start):
@@ -440,7 +493,7 @@ def find_numbers(text: str) -> list[NumberMatch]:
             if (word.replace(MARK, "") if MARK in word else word) not in PREFIXED:
                 pos = m.end()
                 continue
-        elif kind != "lit":
+        elif kind not in ("lit", "range"):
             pos = m.end()
             continue
         parser.forget()

@@ -12,15 +12,22 @@ _ARABIC = (
     "\u0750-\u077f\u08a0-\u08ff"
 )
 _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+# Pictographs and the joiners, selectors, keycap and tag characters that build emoji sequences
+# (👨‍👩‍👧, 1️⃣, flags): no name or number is made of them, so they are not tokens at all. As
+# tokens, one each, 10 MB of emoji sequences cost the tagger millions of empty positions.
+_PICTOGRAPHS = (
+    "\u200d\u20e3\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\ufe00-\ufe0f"
+    "\U0001f000-\U0001faff\U000e0000-\U000e007f"
+)
 # A number with its separators; an Arabic word (letters, harakat, tatweel); a word of another
-# script (letters and digits: F16); or one other character. A word never mixes Arabic with other
-# letters or digits: سنة2006 is a word and a number, and the m of a stray escape code's [0m
-# stays off the name it is glued to (mبوتين).
+# script (letters and digits: F16); or one other character but a pictograph. A word never mixes
+# Arabic with other letters or digits: سنة2006 is a word and a number, and the m of a stray
+# escape code's [0m stays off the name it is glued to (mبوتين).
 _TOKEN = re.compile(
     r"[0-9٠-٩۰-۹]+(?:[.,٫٬][0-9٠-٩۰-۹]+)*"
     rf"|[{_ARABIC}][{_ARABIC}{_MARKS}]*"
     rf"|(?:(?![{_ARABIC}])[^\W\d_])(?:(?![{_ARABIC}])[\w{_MARKS}])*"
-    r"|\S",
+    rf"|[^\s{_PICTOGRAPHS}]",
 )
 _SENTENCE_END = frozenset(".!?؟…؛")
 MAX_SENTENCE = 120  # long unpunctuated runs are cut so tagging cost stays linear

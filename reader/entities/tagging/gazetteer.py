@@ -27,6 +27,20 @@ PEOPLE = frozenset(
     ("given", "surname", "person", "given_rare", "surname_rare", "person_rare", "news")
 )
 _NATIONALITY_ENDINGS = ("يون", "يين", "يان", "يه", "ي")
+_DEMONYM_ENDINGS = ("يون", "يين", "يات", "يه", "ي")
+
+
+def demonym_of(name: str) -> str:
+    """The masculine relative adjective of a one-word place name, folded (مصر -> مصري,
+    سوريا -> سوري, البحرين -> بحريني, أفغانستان -> أفغاني, السعوديه -> سعودي)."""
+    core = name[2:] if name.startswith("ال") and len(name) > 4 else name
+    for ending in ("ستان", "يا", "ه", "ا"):
+        if core.endswith(ending) and len(core) - len(ending) >= 2:
+            core = core[: -len(ending)]
+            break
+    return core if core.endswith("ي") else core + "ي"
+
+
 # Direction words: with them a place names another place (جنوب أفريقيا is not أفريقيا, nor
 # كوريا الجنوبية كوريا).
 DIRECTIONS = frozenset(
@@ -69,6 +83,9 @@ class Gazetteer:
         self.single = single
         self.phrases = phrases
         self.nationality_stems = frozenset(data.get("nationality", []))
+        self.demonyms = frozenset(data.get("demonym", []))
+        """Masculine relative adjectives of countries and peoples, folded, without ال (سوري,
+        امريكي, بحريني): the org grammar reads الجيش السوري as a name."""
         wider: dict[tuple[str, ...], list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
         for before, inner, after in data.get("other_places", []):
             wider.setdefault(tuple(inner.split(" ")), []).append(
@@ -99,6 +116,13 @@ class Gazetteer:
             return not PLACES.isdisjoint(self.single.get(first, ()))
         return any(r == rest and c in PLACES for r, c in self.phrases.get(first, ()))
 
+    def is_country(self, words: tuple[str, ...]) -> bool:
+        """Whether folded words are, as a whole, a country's name (المملكة المتحدة)."""
+        first, rest = words[0], words[1:]
+        if not rest:
+            return "country" in self.single.get(first, ())
+        return any(r == rest and c == "country" for r, c in self.phrases.get(first, ()))
+
     def names_other(self, longer: tuple[str, ...], inner: tuple[str, ...]) -> bool:
         """Whether the place name ``longer``, which holds the words ``inner``, names another place
         than ``inner`` does (روسيا البيضاء / روسيا, جنوب أفريقيا / أفريقيا); see ``wider``."""
@@ -123,6 +147,17 @@ class Gazetteer:
                 return True
             for ending in _NATIONALITY_ENDINGS:
                 if core.endswith(ending) and core[: -len(ending)] in self.nationality_stems:
+                    return True
+        return False
+
+    def is_demonym(self, word: str) -> bool:
+        """True for the relative adjective of a country or region in any gender and number
+        (السوري, الأميركية, والبحرينيين), which the language-name stems of ``is_nationality``
+        leave out."""
+        for _, stem in proclitic_splits(fold(word)):
+            core = stem[2:] if stem.startswith("ال") else stem
+            for ending in _DEMONYM_ENDINGS:
+                if core.endswith(ending) and core[: len(core) - len(ending)] + "ي" in self.demonyms:
                     return True
         return False
 

@@ -4,15 +4,24 @@ in, clitics cut, names run together cut apart, adjectives refused."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from reader.entities.gazetteer import ADMINISTRATIVE_HEADS, CITY_HEADS, PEOPLE, PLACES, Gazetteer
+from reader.entities.article.organizations import head_cut
 from reader.entities.normalize import fold, proclitic_splits, strip_harakat
-from reader.entities.tokens import Token
-from reader.entities.usage import Usage, without_article
+from reader.entities.tagging.gazetteer import (
+    ADMINISTRATIVE_HEADS,
+    CITY_HEADS,
+    PEOPLE,
+    PLACES,
+    Gazetteer,
+)
+from reader.entities.tagging.tokens import Token
+from reader.entities.tagging.usage import Usage, without_article
 
 KINDS = {"PERS": "person", "LOC": "place", "ORG": "organization"}
+FAMILY = fold("آل")  # آل سعود: "the family of"
 _CATEGORIES = {"PERS": PEOPLE, "LOC": PLACES}  # gazetteer names of each type
 # Titles and offices that precede a name in news text: context, not part of the name (folded).
 TITLES = frozenset(
@@ -74,6 +83,15 @@ TITLES = frozenset(
 # of", المحافظة); but المدينة is Medina.
 _HEADS = {without_article(w) for w in ADMINISTRATIVE_HEADS | CITY_HEADS}
 _HEADS_ALONE = {*_HEADS, *("ال" + w for w in _HEADS)} - {fold("المدينة")}
+# Months, Gregorian and Syriac: نيسان (April) is also Nissan, the company ANERcorp knows.
+MONTHS = frozenset(
+    fold(w)
+    for w in [
+        *("يناير", "فبراير", "مارس", "أبريل", "إبريل", "مايو", "يونيو", "يوليو", "أغسطس"),
+        *("سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر", "كانون", "شباط", "آذار", "نيسان", "أيار"),
+        *("حزيران", "تموز", "آب", "أيلول", "تشرين"),
+    ]
+)
 # Words that make a following name a named site (ساحة القديس بطرس is a place, not a person).
 SITES = frozenset(fold(w) for w in ["ساحة", "ميدان", "شارع", "جسر", "ملعب", "مطار", "حي"])
 
@@ -84,6 +102,23 @@ def widen_site(sentence: Sequence[Token], start: int, end: int, kind: str) -> tu
     if kind != "LOC" and start > 0 and fold(sentence[start - 1].text) in SITES:
         return start - 1, "LOC"
     return start, kind
+
+
+def widen_person(
+    sentence: Sequence[Token], start: int, end: int, gazetteer: Gazetteer
+) -> tuple[int, str]:
+    """(new start, type) of a tagged person: آل before it is part of a family name (آل سويلم,
+    never a person alone), and a word before it that makes a place's name with it makes it
+    that place (لجبل طارق: the tagger reads طارق as a person)."""
+    if start == 0:
+        return start, "PERS"
+    before = fold(sentence[start - 1].text)
+    if before == FAMILY:
+        return start - 1, "PERS"
+    rest = tuple(fold(t.text) for t in sentence[start:end])
+    if any(gazetteer.is_place((stem, *rest)) for _, stem in proclitic_splits(before)):
+        return start - 1, "LOC"
+    return start, "PERS"
 
 
 def widen_place(
@@ -144,23 +179,40 @@ def _latin_name(tokens: Sequence[Token]) -> bool:
     return inner_ok and words[0][0].isupper() and words[-1][0].isupper()
 
 
+def is_word(text: str) -> bool:
+    """Whether a token is a word: not punctuation, nor a run of tatweel (ـ), which Gulf news
+    uses as a dash and which folds to nothing."""
+    return text[0].isalnum() and bool(fold(text))
+
+
 def clean_span(
-    tokens: Sequence[Token], kind: str, gazetteer: Gazetteer
+    tokens: Sequence[Token], kind: str, gazetteer: Gazetteer, usage: Usage
 ) -> tuple[Token, ...] | None:
     """Drop persons' leading titles and edge punctuation; refuse lone nationality adjectives
-    and places that are only head words (ولاية, العاصمة)."""
+    and nouns (a place الروسية, a person روسي), a lone آل, lone month names and places that are
+    only head words (ولاية, العاصمة)."""
     tokens = list(tokens)
-    while tokens and not tokens[-1].text[0].isalnum():
+    while tokens and not is_word(tokens[-1].text):
         tokens.pop()
-    while tokens and not tokens[0].text[0].isalnum():
+    while tokens and not is_word(tokens[0].text):
         tokens.pop(0)
     if any(_LATIN_WORD.match(t.text) for t in tokens) and not _latin_name(tokens):
         return None
+    if len(tokens) == 1 and any(
+        stem in MONTHS for _, stem in proclitic_splits(fold(tokens[0].text))
+    ):
+        return None  # في نيسان (أبريل): a month alone is no name
     if kind == "PERS":
         while len(tokens) > 1 and fold(tokens[0].text) in TITLES:
             tokens.pop(0)
         if tokens and fold(tokens[0].text) in TITLES:
             return None
+        if len(tokens) == 1 and (
+            fold(tokens[0].text) == FAMILY
+            or gazetteer.is_demonym(tokens[0].text)
+            or gazetteer.is_nationality(tokens[0].text)
+        ):
+            return None  # آل alone; وقال روسي: "a Russian said"
     if kind == "LOC" and all(
         _HEADS_ALONE.intersection(stem for _, stem in proclitic_splits(fold(t.text)))
         for t in tokens
@@ -173,53 +225,80 @@ def clean_span(
             for c in gazetteer.word_categories(word)
             if c.rstrip("+") in ("country", "city", "region")
         ]
-        if not places and gazetteer.is_nationality(word):
-            return None
+        if not places and (
+            gazetteer.is_nationality(word) or _adverb(word, usage) or usage.inflected(fold(word))
+        ):
+            return None  # الروسية, أمنيا, بلادنا ("our country")
     return tuple(tokens) or None
 
 
+def _adverb(word: str, usage: Usage) -> bool:
+    """Whether a word is an adverb made of a relative adjective and the accusative ا: أمنيا
+    ("security-wise") from أمني, which the tagger reads as a country in -يا."""
+    key = fold(word)
+    return key.endswith("يا") and usage.adjective_ending(key[:-1]) == "ي"
+
+
 def strip_clitic(
-    word: str, gazetteer: Gazetteer, usage: Usage, seen: set[str], kind: str
+    word: str,
+    gazetteer: Gazetteer,
+    usage: Usage,
+    seen: Container[str],
+    kind: str,
+    names: Mapping[str, str] | None = None,
+    inner: Container[str] = (),
 ) -> tuple[int, str]:
     """(letters to skip, name form) for the first word of a mention of type ``kind``.
 
-    The word stays whole when the gazetteer knows it; otherwise the first clitic-stripped stem
-    that the gazetteer knows wins (وأرمينيا), then one another mention of the article has
-    (لباشينيان), then one the corpus knows when the word itself is not there and the cut is a
-    likely one (للبنك, وجيرماين, لرويترز). Shorter cuts come first (ولبنان is و + لبنان, not
-    ول + بنان; وبسام keeps its ب), and names of the mention's own type before any other (in a
-    place, بدير is ب + the town دير, though بدير is also a surname).
+    A clitic is cut only with evidence that the rest is the name, never because the rest
+    happens to be a word. The word stays whole when another mention of the article has it
+    past its first word, where no clitic goes (``inner``: لاندر beside كارل لاندر), or the
+    gazetteer knows it; otherwise the first clitic-stripped stem that the gazetteer, or for an
+    organization the train split's lexicon (``names``: folded word -> the type it tags), knows
+    as a name wins (وأرمينيا, لرويترز), then one another mention of the article (``seen``: the
+    words of the other mentions) has (لباشينيان), then, when the corpus does not know the word
+    itself, a stem after و or the article after a clitic (للبنك, والقاعدة, وجيرماين). Shorter
+    cuts come first (ولبنان is و + لبنان, not ول + بنان; وبسام keeps its ب), and names of the
+    mention's own type before any other (in a place, بدير is ب + the town دير, though بدير is
+    also a surname). An organization's head keeps its own letters (لوزارة is ل + وزارة;
+    ووكالة is و + وكالة).
     """
     key = fold(word)
+    if kind == "ORG" and (head := head_cut(key)) is not None:
+        return head[0], _restore(word, *head)
+    if key in inner:
+        return 0, word
     splits = proclitic_splits(key)
     stems = sorted(splits[1:], key=lambda split: split[0])  # stable: لل is tried before ل
     own = _CATEGORIES.get(kind)
+    # The gazetteer has no organizations: for them the lexicon's tagged words stand in (its
+    # words keep ANERcorp's clitics, so for people and places the gazetteer is the better
+    # witness: بدير is tagged a place there, as ب + دير).
+    learnt = (names or {}) if kind == "ORG" else {}
     for categories in (own, None) if own else (None,):
-        if gazetteer.knows(key, categories):
+        if gazetteer.knows(key, categories):  # (the lexicon's words keep ANERcorp's clitics)
             return 0, word
         for cut, stem in stems:
-            if gazetteer.knows(stem, categories):
+            if gazetteer.knows(stem, categories) or learnt.get(stem, "").startswith(kind):
                 return cut, _restore(word, cut, stem)
     for cut, stem in stems:
         if stem in seen:
             return cut, _restore(word, cut, stem)
     if not usage.has(key):
         for cut, stem in stems:
-            if usage.has(stem) and _likely_cut(key, cut, stem, kind):
+            if usage.has(stem) and _likely_cut(key, cut, stem):
                 return cut, _restore(word, cut, stem)
     return 0, word
 
 
-def _likely_cut(key: str, cut: int, stem: str, kind: str) -> bool:
+def _likely_cut(key: str, cut: int, stem: str) -> bool:
     """Whether a corpus word after ``cut`` letters of ``key`` is likely the name: the article
-    follows (للبنك, والقاعدة), or a lone و leaves a word (وجيرماين), or a lone ب or ل an
-    organization's first word (لرويترز, بمجلس). People's and places' names begin with ب, ل, ف
-    and ك too often (بلينكن is not ب + لينكن), and longer cuts cut into them (كاولون)."""
+    follows (للبنك, والقاعدة), or a lone و leaves a word (وجيرماين). Names begin with ب, ل, ف
+    and ك too often to cut them for a word alone (بلينكن is not ب + لينكن, بريكس not ب +
+    ريكس), and longer cuts cut into them (كاولون)."""
     if stem.startswith("ال"):
-        return True
-    if cut != 1 or len(stem) < 3:
-        return False
-    return key[0] == "و" or (kind == "ORG" and key[0] in "بل" and len(stem) >= 4)
+        return len(stem) >= 5  # ال and a word: وكالة is no وك + الة
+    return cut == 1 and len(stem) >= 3 and key[0] == "و"
 
 
 def _restore(word: str, cut: int, stem: str) -> str:
@@ -230,7 +309,7 @@ def _restore(word: str, cut: int, stem: str) -> str:
 
 
 def split_joined(
-    tokens: Sequence[Token], seen: set[str], kind: str, gazetteer: Gazetteer
+    tokens: Sequence[Token], seen: Container[str], kind: str, gazetteer: Gazetteer
 ) -> list[tuple[Token, ...]]:
     """Cut a person or place span where the tagger ran two names together.
 
@@ -245,7 +324,8 @@ def split_joined(
             return [tuple(tokens)]
 
         def joins(key: str) -> bool:
-            if key[0] != "و" or gazetteer.knows(key, PLACES):  # وهران: the و is the name's
+            # وهران: the و is the name's; a lone tatweel (a dash) folds to nothing
+            if not key.startswith("و") or gazetteer.knows(key, PLACES):
                 return False
             stem = key[1:]
             return stem in seen or any(
@@ -280,9 +360,14 @@ def span_of(tokens: Sequence[Token], kind: str) -> Span:
 
 
 def build_mentions(
-    text: str, spans: Iterable[Span], gazetteer: Gazetteer, usage: Usage
+    text: str,
+    spans: Iterable[Span],
+    gazetteer: Gazetteer,
+    usage: Usage,
+    names: Mapping[str, str] | None = None,
 ) -> list[RawMention]:
-    """Clean tagged spans into mentions whose offsets cover the name only."""
+    """Clean tagged spans into mentions whose offsets cover the name only (``names``: the
+    train split's lexicon, evidence for cutting a clitic, see ``strip_clitic``)."""
 
     def tokens(offsets: tuple[tuple[int, int], ...]) -> list[Token]:
         return [Token(text[s:e], s, e) for s, e in offsets]
@@ -290,28 +375,53 @@ def build_mentions(
     cleaned = [
         span_of(clean, kind)
         for kind, offsets in spans
-        if kind in KINDS and (clean := clean_span(tokens(offsets), kind, gazetteer))
+        if kind in KINDS and (clean := clean_span(tokens(offsets), kind, gazetteer, usage))
     ]
-    seen = {fold(text[s:e]) for _, offsets in cleaned for s, e in offsets}
-    out = []
+    counts = Counter(w for _, offsets in cleaned for w in {fold(text[s:e]) for s, e in offsets})
+    parts = []
     for kind, offsets in cleaned:
         whole = tokens(offsets)
-        for part in split_joined(whole, seen, kind, gazetteer):
-            cut, first = strip_clitic(
-                part[0].text, gazetteer, usage, seen - {fold(part[0].text)}, kind
+        seen = _Elsewhere(counts, {fold(t.text) for t in whole})
+        parts += [(kind, part, seen) for part in split_joined(whole, seen, kind, gazetteer)]
+    inner = {fold(t.text) for _, part, _ in parts for t in part[1:]}
+    place_ends = {part[-1].end for kind, part, _ in parts if kind == "LOC"}
+    out = []
+    for kind, part, seen in parts:
+        cut, first = strip_clitic(part[0].text, gazetteer, usage, seen, kind, names, inner)
+        if not cut and kind == "LOC" and _listed_after_place(text, part[0], place_ends):
+            cut, first = 1, part[0].text[1:]  # كاودا وتالودي: و joins a second place
+        words = [first] + [t.text for t in part[1:]]
+        name = strip_harakat(_join(text, part, words))
+        out.append(
+            RawMention(
+                KINDS[kind], part[0].start + cut, part[-1].end, name, tuple(fold(w) for w in words)
             )
-            parts = [first] + [t.text for t in part[1:]]
-            name = strip_harakat(_join(text, part, parts))
-            out.append(
-                RawMention(
-                    KINDS[kind],
-                    part[0].start + cut,
-                    part[-1].end,
-                    name,
-                    tuple(fold(p) for p in parts),
-                )
-            )
+        )
     return out
+
+
+def _listed_after_place(text: str, token: Token, place_ends: set[int]) -> bool:
+    """Whether a place's first word is و + a name right after another place (X وY)."""
+    if not token.text.startswith("و") or len(fold(token.text)) < 4:
+        return False
+    start = token.start
+    while start and text[start - 1] == " ":
+        start -= 1
+    return start in place_ends
+
+
+class _Elsewhere:
+    """The folded words of the article's other mentions (``counts``: in how many mentions each
+    word is), as seen from a mention with the words ``own``."""
+
+    __slots__ = ("counts", "own")
+
+    def __init__(self, counts: Counter[str], own: set[str]) -> None:
+        self.counts = counts
+        self.own = own
+
+    def __contains__(self, word: object) -> bool:
+        return self.counts.get(word, 0) > (word in self.own)  # type: ignore[call-overload]
 
 
 def _join(text: str, tokens: Sequence[Token], parts: list[str]) -> str:

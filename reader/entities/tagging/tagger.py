@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pycrfsuite
 
-from reader.entities.features import FeatureExtractor
+from reader.entities.tagging.features import FeatureExtractor
 
 
 class Tagger:

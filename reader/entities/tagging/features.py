@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from reader.entities.gazetteer import Gazetteer
-from reader.entities.lexicon import Lexicon
 from reader.entities.normalize import fold
-from reader.entities.usage import Usage
+from reader.entities.tagging.gazetteer import Gazetteer
+from reader.entities.tagging.lexicon import Lexicon
+from reader.entities.tagging.usage import Usage
 
 _DIGITS = re.compile(r"^[0-9٠-٩۰-۹.,٫٬]+$")
 _LATIN = re.compile(r"^[A-Za-z]+$")

@@ -23,6 +23,10 @@ _ADJECTIVE_ENDINGS = ("يون", "يين", "يات", "يو", "يه", "ي")
 PLURAL_ENDINGS = frozenset({"يون", "يين", "يات", "يو"})
 # Article bands of words that take ال freely: adjectives and nouns, not names.
 _TAKES_ARTICLE = frozenset({"wd=-1", "wd=0", "wd=1", "wd=2", "wd=onlydef"})
+_PRONOUN_SUFFIXES = ("ها", "هم", "هما", "كم", "هن")
+_FREELY_DEFINITE = frozenset({"wd=0", "wd=1", "wd=2", "wd=onlydef"})
+# Article bands of words that almost never take ال: names more often than not.
+_RARELY_DEFINITE = frozenset({"wd=nodef", "wd=-4", "wd=-3", "wd=-2", "wd=none"})
 
 
 class Usage:
@@ -56,6 +60,42 @@ class Usage:
     def has(self, key: str) -> bool:
         """Whether the corpus knows a folded form as it is (with or without ال)."""
         return without_article(key) in self.table
+
+    def name_like(self, key: str) -> bool:
+        """Whether a folded word may be a name: the corpus does not know it, or knows it as it
+        is and rarely with ال (داعش, هاليبرتون), while common nouns and adjectives take ال
+        freely (كبيرة) and a word read as a proclitic and a stem is that stem (بأفغانستان)."""
+        if self.inflected(key) or self.adjective_ending(key):
+            return False  # سياحية: a relative adjective
+        form = self.reading(key)
+        if form is None:
+            return True
+        if form != without_article(key):
+            return False  # read as a proclitic and a word (بأفغانستان, تدعم is no name)
+        article = self.table[form][1]
+        if article in _RARELY_DEFINITE:
+            return True
+        return article == "wd=-1" and not key.endswith("ه")
+
+    def inflected(self, key: str) -> bool:
+        """Whether a folded word wears what no name wears: a pronoun (تصنفها, بلادنا), the
+        prefix of an imperfect verb before a stem the corpus knows (تنظم, يدعم)."""
+        if key.endswith(_PRONOUN_SUFFIXES):
+            return True
+        if key[0] in "تين" and len(key) >= 4 and self.reading(key[1:]) == key[1:]:
+            return True
+        return key.endswith("نا") and len(key) >= 5 and self.reading(key[:-2]) == key[:-2]
+
+    def common(self, key: str, band: int = 4) -> bool:
+        """Whether a folded word is a common word of its own: the corpus reads it as itself,
+        often (Zipf 4 or more), and with ال at least as often as without (الحكيم, نجاح) --
+        not a name, which takes ال less often (محمد, أوباما, سعيد, المار). ``band``: the
+        lowest Zipf band that counts as often."""
+        form = self.reading(key)
+        if form is None or form != without_article(key):
+            return False
+        zipf, article, _ = self.table[form]
+        return int(zipf[3:]) >= band and article in _FREELY_DEFINITE
 
     def reading(self, key: str) -> str | None:
         """The table form a folded word is read as (بوتين as itself, وقال as قال), if any."""

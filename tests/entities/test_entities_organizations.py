@@ -1,0 +1,142 @@
+"""Organizations named by a head noun and what follows it, quoted names, credited sources, and
+the names they introduce (issue 17, error class 3); and what is no organization."""
+
+import pytest
+
+from reader.entities import extract_entities
+
+
+def organizations(text: str) -> dict[str, list[str]]:
+    """Each organization's name and the texts of its mentions."""
+    return {
+        e.name: [m.text for m in e.mentions]
+        for e in extract_entities(text)
+        if e.type == "organization"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An indefinite head in construct with definite words and adjectives.
+        (
+            "أعلنت وزارة الصحة الكويتية أن وكالة الأنباء القطرية نقلت عن المرصد العراقي لحقوق"
+            " الإنسان تقريرا جديدا.",
+            {"وزارة الصحة الكويتية", "وكالة الأنباء القطرية", "المرصد العراقي لحقوق الإنسان"},
+        ),
+        # A definite head with a nationality adjective; a bank named after its country.
+        (
+            "وقال مصدر إن سهم بنك الكويت الوطني ارتفع، واشتبك الجيش اليمني مع المسلحين.",
+            {"بنك الكويت الوطني", "الجيش اليمني"},
+        ),
+        # A newspaper credited as a source, and a militia named by its group.
+        (
+            "وقال مصدر مسؤول لـ«المدينة» إن مليشيات الحوثيين انسحبت من الميناء.",
+            {"المدينة", "الحوثيين"},
+        ),
+    ],
+)
+def test_organizations_by_their_head_noun(text: str, expected: set[str]) -> None:
+    assert set(organizations(text)) == expected
+
+
+def test_a_name_after_a_head_is_an_organization_wherever_it_stands_alone() -> None:
+    text = (
+        "وقال متحدث باسم الشرطة المغربية إن عناصر من تنظيم داعش هاجموا مقر شركة «فالكون» للنقل."
+        " وأضاف أن داعش تبنى الهجوم وأن فالكون أغلقت مكاتبها."
+    )
+    found = organizations(text)
+    assert set(found) == {"الشرطة المغربية", "تنظيم داعش", "فالكون"}
+    assert found["تنظيم داعش"] == ["تنظيم داعش", "داعش"]
+    assert found["فالكون"] == ["فالكون", "فالكون"]
+
+
+def test_the_head_keeps_its_letters_and_loses_its_clitic() -> None:
+    text = "وذكرت ووكالة الأنباء السودانية أن الوفد وصل، وقدم الشكر لوزارة الداخلية الأردنية."
+    found = organizations(text)
+    assert set(found) == {"وكالة الأنباء السودانية", "وزارة الداخلية الأردنية"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Governments, generic forces, a description of a company, a centre of a town.
+        "وقالت الحكومة السعودية إن قوات الأمن اعتقلت خمسة أشخاص في مركز المدينة.",
+        "وقالت الشركة الروسية إنها ستدفع الغرامة كاملة.",
+        # A month is no company (نيسان); a head before a preposition is no construct.
+        "واستدعى المسؤولون السفير في نيسان (أبريل) الماضي، وأغلقوا سوقا بأفغانستان.",
+        # A verb after a head is no name.
+        "وتسعى مجموعة تصنفها واشنطن منظمة إرهابية إلى التوسع.",
+        # Heads that are also common nouns, with a common noun: movement of exports, organizing
+        # the site, the operations room, the teaching staff.
+        "وقال إن حركة الصادرات تراجعت وإن تنظيم الموقع تأخر.",
+        "واجتمع المسؤولون في غرفة العمليات مع هيئة التدريس.",
+        # A verb, a possessive and an adjective after a head are no names.
+        "وقالت شركة تنظم الرحلات إن قيادة بلادنا تدعم مجموعة سياحية.",
+    ],
+)
+def test_no_organization_in_descriptions(text: str) -> None:
+    assert organizations(text) == {}
+
+
+def test_an_organization_ends_before_the_object_and_the_label_of_the_text() -> None:
+    text = (
+        "واستدعت وزارة الخارجية السفير، وهاجم تنظيم داعش الإرهابي قرية، وقالت شركة إيني"
+        " الإيطالية إنها ستوسع أعمالها."
+    )
+    assert set(organizations(text)) == {"وزارة الخارجية", "تنظيم داعش", "شركة إيني"}
+
+
+def test_a_country_that_acts_is_a_place_and_a_place_inside_a_name_is_no_place() -> None:
+    # Issue 17, class 4: the tagger reads a country that speaks as an organization (ANERcorp
+    # tags teams and governments so); a bank named after its country takes the country in.
+    text = (
+        "وقالت المملكة المتحدة إنها ستدعم الخطة، وأعلن الاتحاد الأوروبي موقفه، وارتفع سهم"
+        " بنك قطر الوطني بعد أن زار الوفد قطر."
+    )
+    found = {(e.type, e.name) for e in extract_entities(text)}
+    assert ("place", "المملكة المتحدة") in found
+    assert ("organization", "الاتحاد الأوروبي") in found
+    assert ("organization", "بنك قطر الوطني") in found
+    places = [e for e in extract_entities(text) if e.type == "place" and e.name == "قطر"]
+    assert [m.text for m in places[0].mentions] == ["قطر"]  # only the country, not the bank's
+
+
+def test_a_club_named_after_its_city_stays_a_club() -> None:
+    text = "تغلب ليفربول على ضيفه بورتو، وفاز ريال مدريد في مدريد."
+    found = {(e.type, e.name) for e in extract_entities(text)}
+    assert {("organization", "بورتو"), ("organization", "ريال مدريد")} <= found
+    assert ("place", "مدريد") in found
+
+
+def test_alliances_named_by_an_adjective_of_many_nations() -> None:
+    text = (
+        "وأكد التحالف العربي أن الائتلاف الدولي يدعم المقاومة الشعبية، فيما قدم البنك الدولي"
+        " قرضا جديدا."
+    )
+    assert set(organizations(text)) >= {
+        "التحالف العربي",
+        "الائتلاف الدولي",
+        "المقاومة الشعبية",
+        "البنك الدولي",
+    }
+    # A definite head with another adjective describes: الشركة العالمية is "the global firm".
+    assert organizations("وقالت الشركة العالمية إنها ستخفض إنتاجها.") == {}
+
+
+def test_the_outlet_of_a_byline() -> None:
+    text = "ارتفاع أسعار النفط\n\nصدى الخليج – الدمام\nارتفعت أسعار النفط أمس.\n"
+    assert set(organizations(text)) == {"صدى الخليج"}
+    assert set(organizations("الوطن- متابعات: بدأت اللجنة عملها.")) == {"الوطن"}
+    # A place that opens the text is a dateline, not an outlet.
+    assert organizations("الرياض - أعلنت الجامعة عن منح جديدة.") == {}
+
+
+def test_a_noun_in_construct_before_a_place_names_a_group() -> None:
+    text = "وأعلن تنظيم أنصار بيت المقدس مسؤوليته، وقاتل الجيش الشعبي لتحرير السودان."
+    found = {(e.type, e.name) for e in extract_entities(text)}
+    assert ("organization", "تنظيم أنصار بيت المقدس") in found
+    assert ("organization", "الجيش الشعبي لتحرير السودان") in found
+    assert not {name for kind, name in found if kind == "place"}
+    # A verb or a preposition before the place is no construct.
+    assert organizations("وتسعى مجموعة تصنفها الولايات المتحدة منظمة إرهابية.") == {}

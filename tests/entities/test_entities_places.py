@@ -1,0 +1,26 @@
+"""Places that a head word introduces, and cities the tagger never saw, in news text."""
+
+from reader.entities import extract_entities
+
+
+def places(text: str) -> set[str]:
+    return {e.name for e in extract_entities(text) if e.type == "place"}
+
+
+def test_a_town_or_a_site_after_its_head_word() -> None:
+    text = (
+        "وزار المبعوث مدينتي كاودا وتالودي في ولاية جنوب كردفان، وتفقد منطقة الهويشة، ثم"
+        " هبطت طائرته في قاعدة الضبعة الجوية."
+    )
+    found = places(text)
+    assert {"كاودا", "تالودي", "الهويشة", "قاعدة الضبعة الجوية"} <= found
+    # The head word is no place of its own, and a common word after it is no name.
+    assert not found & {"مدينتي", "منطقة", "قاعدة"}
+    assert places("وتوقفت الاشتباكات في منطقة الحدود بعد الظهر.") == set()
+
+
+def test_a_known_city_after_a_place_word() -> None:
+    text = "وقال مصدر إن الطائرات قصفت مواقع في حلب، فيما تواصلت الاشتباكات قرب لحج."
+    assert {"حلب", "لحج"} <= places(text)
+    # بلاد is a word (بلاد الشام), not ب + a town لاد.
+    assert "لاد" not in places("وقتل في بلاد الشام عشرات المقاتلين.")
