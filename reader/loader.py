@@ -83,16 +83,25 @@ def load_article(source: str | Path, *, encoding: str | None = None) -> Article:
 
 
 def load_bytes(
-    data: bytes, source: str, *, encoding: str | None = None, html: bool | None = None
+    data: bytes,
+    source: str,
+    *,
+    encoding: str | None = None,
+    html: bool | None = None,
+    declared_charset: str | None = None,
 ) -> Article:
     """Decode `data` (detected or given `encoding`) into an Article; HTML keeps its main text.
 
-    `html=None` sniffs the content for an HTML document.
+    `html=None` sniffs the content for an HTML document. `declared_charset` is what an HTTP
+    `Content-Type` header says: it ranks after a valid UTF-8 reading that is mostly Arabic
+    and before the page's own `<meta>` declaration.
     """
     if html is None:
         html = bool(_HTML_START.match(data[:4096]))
-    if encoding is None and html:
-        encoding = _declared_html_charset(data)
+    if encoding is None and (declared_charset or html) and not _utf8_arabic(data):
+        encoding = _usable_charset(data, declared_charset) or (
+            _declared_html_charset(data) if html else None
+        )
     text = _decode(data, source, encoding)
     if "\r" in text:  # scanning is cheaper than a substitution that finds nothing
         text = _NEWLINES.sub("\n", text)
@@ -210,13 +219,33 @@ def _declared_html_charset(data: bytes) -> str | None:
     found = _META_CHARSET.search(data[:8192])
     if found is None:
         return None
-    name = found.group(1).decode("ascii", "replace")
+    return _usable_charset(data, found.group(1).decode("ascii", "replace"))
+
+
+def _usable_charset(data: bytes, name: str | None) -> str | None:
+    """`name` when it is a known codec that decodes the bytes, else None."""
+    if not name:
+        return None
     try:
         codec = codecs.lookup(name)
         data.decode(_bom_aware(codec.name, data))
     except (LookupError, UnicodeDecodeError):
         return None
     return name
+
+
+def _utf8_arabic(data: bytes) -> bool:
+    """Valid UTF-8 whose letters outside ASCII (markup is ASCII) are mostly Arabic: no
+    declaration can mean anything else."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    head = text[:_SCORE_BYTES]
+    if head.isascii():
+        return False
+    arabic, letters = _arabic_letters("".join(c for c in head if not c.isascii()))
+    return arabic > 0 and arabic >= _MOSTLY_ARABIC * letters
 
 
 def _html_article(markup: str, source: str) -> Article:
