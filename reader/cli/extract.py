@@ -15,19 +15,22 @@ from reader.cli.common import (
     escape_invisible,
     to_json,
 )
-from reader.loader import LoadError, find_articles, load_article
+from reader.cli.sources import add_refresh, load_source
+from reader.loader import LoadError, find_articles
+from reader.web import is_url
 
 DESCRIPTION = "Print the entities of each article with their mention offsets."
-USAGE = "FILE..."
+USAGE = "FILE|URL..."
 SUMMARY = "print the entities as JSON, JSONL or TSV"
 TSV_COLUMNS = ("source", "type", "name", "value", "start", "end", "text")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """The options of `extract`."""
-    parser.add_argument("sources", nargs="+", metavar="FILE|DIR|-")
+    parser.add_argument("sources", nargs="+", metavar="FILE|DIR|URL|-")
     parser.add_argument("--format", choices=("json", "jsonl", "tsv"), default="json")
     add_encoding(parser)
+    add_refresh(parser)
     add_debug(parser)
 
 
@@ -37,7 +40,7 @@ def run(options: argparse.Namespace) -> int:
     results: list[dict] = []
     if options.format == "tsv":
         print("\t".join(TSV_COLUMNS))
-    for source, result in _extract_all(options.sources, options.encoding):
+    for source, result in _extract_all(options.sources, options.encoding, options.refresh):
         if isinstance(result, LoadError):
             complain(str(result))
             status = EXIT_ERROR
@@ -56,19 +59,21 @@ def run(options: argparse.Namespace) -> int:
 
 
 def _extract_all(
-    arguments: Sequence[str], encoding: str | None
+    arguments: Sequence[str], encoding: str | None, refresh: bool
 ) -> Iterator[tuple[str, dict | LoadError]]:
     from reader.entities import extract_entities
 
     for argument in arguments:
         try:
-            paths: list[str | Path] = ["-"] if argument == "-" else list(find_articles([argument]))
+            paths: list[str | Path] = (
+                [argument] if argument == "-" or is_url(argument) else find_articles([argument])
+            )
         except LoadError as err:
             yield argument, err
             continue
         for path in paths:
             try:
-                article = load_article(path, encoding=encoding)
+                article = load_source(path, encoding=encoding, refresh=refresh)
             except LoadError as err:
                 yield str(path), err
                 continue

@@ -11,6 +11,7 @@ from reader.store.database import (
     Store,
     StoreError,
     data_dir,
+    store_key,
 )
 
 __all__ = [
@@ -22,4 +23,5 @@ __all__ = [
     "Store",
     "StoreError",
     "data_dir",
+    "store_key",
 ]

@@ -45,6 +45,19 @@ def data_dir() -> Path:
     return Path(override) if override else Path(platformdirs.user_data_dir("reader"))
 
 
+def store_key(source: str) -> str | None:
+    """Where an article's source is kept in the store: a URL as it is, a file by its absolute
+    path; None for standard input, which cannot be opened again."""
+    from reader.web import is_url
+
+    if is_url(source):
+        return source
+    path = Path(source)
+    if source == "-" or not path.is_file():
+        return None
+    return str(path.resolve())
+
+
 def now() -> str:
     """The current time as the store writes it: ISO-8601, UTC, to the second."""
     return datetime.now(UTC).isoformat(timespec="seconds")
