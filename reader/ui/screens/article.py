@@ -66,6 +66,12 @@ class ArticleScreen(ReaderScreen):
         Binding("minus", "width(-1)", "Narrower", show=False),
         Binding("equals_sign", "width(0)", "Reset width", show=False),
         Binding("y", "copy", "Copy", tooltip="Copy the entity or paragraph, logical order"),
+        Binding(
+            "o",
+            "elsewhere",
+            "Elsewhere",
+            tooltip="Other stored articles that mention the selected entity or a variant",
+        ),
         *(
             Binding(str(key), f"filter({kind!r})", f"{TYPE_NAMES[kind]} filter", show=False)
             for key, kind in enumerate(TYPES, 1)
@@ -152,6 +158,7 @@ class ArticleScreen(ReaderScreen):
         self._place_pane(settings.pane_side, settings.pane_visible)
         self.status.show_mode(self.reader_app.terminal.status())
         self.view.focus()
+        self.call_after_refresh(self.reader_app.remember, self.article)
         if self.entities is None:  # after the first paint: the thread competes for the GIL
             self.call_after_refresh(self.extract)
         else:
@@ -406,6 +413,18 @@ class ArticleScreen(ReaderScreen):
             text = view.paragraph_text(view.paragraph_at(view.anchor))
         self.app.copy_to_clipboard(text)
         self.status.show(f"copied {len(text)} characters")
+
+    def action_elsewhere(self) -> None:
+        """The other stored articles that mention the selected entity."""
+        from reader.store import store_key
+        from reader.ui.screens.elsewhere import ElsewhereScreen, variants
+
+        entity = self.selected_entity
+        if entity is None:
+            self.status.show("select an entity first (Tab to the pane)")
+            return
+        exclude = store_key(self.article.source)
+        self.app.push_screen(ElsewhereScreen(entity.name, variants(entity), exclude))
 
     def action_back(self) -> None:
         if self.search_bar.display or self.matches:
