@@ -264,8 +264,11 @@ class Store:
                          stamp, stamp),
                     )  # fmt: skip
                     new += 1
-                elif known["digest"] == item.digest:
-                    db.execute("UPDATE items SET seen = ? WHERE id = ?", (stamp, known["id"]))
+                elif known["digest"] == item.digest:  # the same text: no new extraction
+                    db.execute(
+                        "UPDATE items SET seen = ?, published = ? WHERE id = ?",
+                        (stamp, published, known["id"]),
+                    )
                     continue
                 else:
                     db.execute(

@@ -40,14 +40,19 @@ def loopback_only(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def no_network(monkeypatch: pytest.MonkeyPatch) -> Callable[[], int]:
-    """Any attempt to open a connection fails the test; returns how many were tried."""
-    attempts = [0]
+def no_network(monkeypatch: pytest.MonkeyPatch) -> Callable[[], Callable[[], int]]:
+    """`attempts = no_network()`: from then on opening a connection fails (the command says
+    so in one line) and `attempts()` counts the tries."""
 
-    def refuse(*args: object, **kwargs: object) -> None:
-        attempts[0] += 1
-        raise AssertionError("the network was used")
+    def block() -> Callable[[], int]:
+        attempts = [0]
 
-    monkeypatch.setattr(socket, "create_connection", refuse)
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    return lambda: attempts[0]
+        def refuse(*args: object, **kwargs: object) -> None:
+            attempts[0] += 1
+            raise OSError("the network was used")
+
+        monkeypatch.setattr(socket, "create_connection", refuse)
+        monkeypatch.setattr(socket.socket, "connect", refuse)
+        return lambda: attempts[0]
+
+    return block
