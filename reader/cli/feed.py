@@ -19,6 +19,7 @@ from reader.cli.common import (
     add_debug,
     complain,
     escape_invisible,
+    integer,
     to_json,
 )
 from reader.web import is_url
@@ -71,21 +72,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     prune = action("prune", "forget old unstarred items that their feeds no longer list")
     prune.add_argument(
         "--older-than",
-        type=_days,
+        type=integer(0),
         default=DEFAULT_PRUNE_DAYS,
         metavar="DAYS",
         help=f"items older than this many days (default {DEFAULT_PRUNE_DAYS})",
     )
-
-
-def _days(value: str) -> int:
-    try:
-        days = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of days: {value!r}") from None
-    if days < 0:
-        raise argparse.ArgumentTypeError(f"must not be negative, not {days}")
-    return days
 
 
 def run(options: argparse.Namespace) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from reader.cli.common import CommandError, add_debug, to_json
+from reader.cli.common import CommandError, add_debug, integer, to_json
 
 DESCRIPTION = (
     "Search every stored article (fetched pages, feed items, files opened in the app) with "
@@ -26,22 +26,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument(
         "--limit",
-        type=_count,
+        type=integer(1),
         default=DEFAULT_LIMIT,
         metavar="N",
         help=f"at most N results (default {DEFAULT_LIMIT})",
     )
     add_debug(parser)
-
-
-def _count(value: str) -> int:
-    try:
-        count = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if count < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {count}")
-    return count
 
 
 def run(options: argparse.Namespace) -> int:

@@ -361,11 +361,7 @@ class FeedsScreen(ReaderScreen):
             self.refresh_feeds([url])
 
     def action_toggle_read(self) -> None:
-        index = self.query_one(ItemList).highlighted
-        if (item := self.item) is None or index is None:
-            return
-        if self._safely(lambda: self.store.set_read(item.id, not item.read)):
-            self._reload_item(index)
+        if self._change_item(lambda item: self.store.set_read(item.id, not item.read)):
             self._refresh_feed_row()
 
     def action_feed_read(self) -> None:
@@ -375,12 +371,18 @@ class FeedsScreen(ReaderScreen):
             self._load_feeds()
 
     def action_star(self) -> None:
+        if self._change_item(lambda item: self.store.set_starred(item.id, not item.starred)):
+            starred = self.item is not None and self.item.starred
+            self._status("starred: 'reader feed prune' keeps it" if starred else "")
+
+    def _change_item(self, change: Callable[[ItemRow], object]) -> bool:
+        """Apply a change to the highlighted item and repaint its row."""
         index = self.query_one(ItemList).highlighted
-        if (item := self.item) is None or index is None:
-            return
-        if self._safely(lambda: self.store.set_starred(item.id, not item.starred)):
-            self._reload_item(index)
-            self._status("starred: 'reader feed prune' keeps it" if not item.starred else "")
+        if (item := self.item) is None or index is None or not self._safely(lambda: change(item)):
+            return False
+        self.items[index] = self.store.item(item.id) or item
+        self._replace_item(index)
+        return True
 
     def _safely(self, change: Callable[[], object]) -> bool:
         """Run a change to the store; a failure (disk full, locked) is a toast."""
@@ -390,10 +392,6 @@ class FeedsScreen(ReaderScreen):
             self.reader_app.report(str(err), severity="error")
             return False
         return True
-
-    def _reload_item(self, index: int) -> None:
-        self.items[index] = self.store.item(self.items[index].id) or self.items[index]
-        self._replace_item(index)
 
     def _refresh_feed_row(self) -> None:
         index = self.query_one(FeedList).highlighted
