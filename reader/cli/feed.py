@@ -26,7 +26,7 @@ from reader.web import is_url
 
 if TYPE_CHECKING:
     from reader.cli.lines import Lines
-    from reader.store import FeedRow, ItemRow, Store
+    from reader.store import FeedRow, Store
 
 DESCRIPTION = (
     "Subscribe to news feeds (RSS, Atom, JSON Feed), refresh them and list their items. "
@@ -35,6 +35,10 @@ DESCRIPTION = (
 USAGE = "ACTION"
 SUMMARY = "feeds: add, remove, import, export, refresh, list, items, prune"
 EXIT_SOME_FAILED = 1
+FEED_FIELDS = ("url", "title", "items", "unread", "refreshed")
+"""`reader feed list --json`: one object per feed with these fields."""
+ITEM_FIELDS = ("feed", "url", "title", "published", "read")
+"""`reader feed items --json`: one object per item with these fields."""
 DEFAULT_PRUNE_DAYS = 30
 
 
@@ -163,7 +167,7 @@ def _refresh(store: Store, options: argparse.Namespace) -> int:
 def _list(store: Store, options: argparse.Namespace) -> int:
     feeds = store.feeds()
     if options.json:
-        print(to_json([_feed_json(feed) for feed in feeds], 2))
+        print(to_json([_fields(feed, FEED_FIELDS) for feed in feeds], 2))
         return 0
     with _lines() as out:
         for feed in feeds:
@@ -181,7 +185,7 @@ def _items(store: Store, options: argparse.Namespace) -> int:
         raise CommandError(f"{options.url}: not subscribed (see 'reader feed list')")
     items = store.items(options.url, unread=options.unread)
     if options.json:
-        print(to_json([_item_json(item) for item in items], 2))
+        print(to_json([_fields(item, ITEM_FIELDS) for item in items], 2))
         return 0
     with _lines() as out:
         for item in items:
@@ -197,24 +201,9 @@ def _prune(store: Store, options: argparse.Namespace) -> int:
     return 0
 
 
-def _feed_json(feed: FeedRow) -> dict[str, object]:
-    return {
-        "url": feed.url,
-        "title": feed.title,
-        "items": feed.items,
-        "unread": feed.unread,
-        "refreshed": feed.refreshed,
-    }
-
-
-def _item_json(item: ItemRow) -> dict[str, object]:
-    return {
-        "feed": item.feed,
-        "url": item.url,
-        "title": item.title,
-        "published": item.published,
-        "read": item.read,
-    }
+def _fields(row: object, names: tuple[str, ...]) -> dict[str, object]:
+    """The JSON object of a row: exactly the contract's fields, in its order."""
+    return {name: getattr(row, name) for name in names}
 
 
 def _lines() -> Lines:
