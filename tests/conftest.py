@@ -1,4 +1,4 @@
-"""Fixtures shared by every test: the sample article and an isolated state directory."""
+"""Fixtures shared by every test: the sample article, isolated state and data directories."""
 
 import os
 from collections.abc import Callable
@@ -18,6 +18,16 @@ def isolated_state(
     state_dir = tmp_path_factory.mktemp("state")
     monkeypatch.setenv("READER_STATE_DIR", str(state_dir))
     return state_dir
+
+
+@pytest.fixture(autouse=True)
+def isolated_data(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Keep every test away from the user's real store of feeds and fetched pages."""
+    data_dir = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("READER_DATA_DIR", str(data_dir))
+    return data_dir
 
 
 @pytest.fixture

@@ -556,8 +556,8 @@ def test_extract_json_is_written_as_found_and_reads_as_json_dumps_would(
     other.write_text("زار أنتوني بلينكن باكو أمس.\n", encoding="utf-8")
     _, out, _ = run(capsys, "extract", str(sample_path), str(other))
     assert out == json.dumps(json.loads(out), ensure_ascii=False, indent=2) + "\n"
-    _, out, _ = run(capsys, "extract", str(tmp_path))  # a directory with one article
-    assert json.loads(out)["source"] == str(other)
+    _, out, _ = run(capsys, "extract", str(tmp_path))  # a directory: a list, even of one
+    assert [result["source"] for result in json.loads(out)] == [str(other)]
     assert out == json.dumps(json.loads(out), ensure_ascii=False, indent=2) + "\n"
     status, out, _ = run(capsys, "extract", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"))
     assert (status, out) == (2, "")

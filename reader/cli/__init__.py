@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from reader.cli import app, doctor, eval_ner, extract, render
+from reader.cli import app, doctor, eval_ner, extract, feed, render, search
 from reader.cli.common import CommandError, Parser, fail, silence_stdout, utf8_stdout
 from reader.loader import LoadError
 
@@ -20,6 +20,8 @@ SUBCOMMANDS: dict[str, ModuleType] = {
     "extract": extract,
     "eval-ner": eval_ner,
     "doctor": doctor,
+    "feed": feed,
+    "search": search,
 }
 """Each subcommand's module: `DESCRIPTION`, `USAGE`, `SUMMARY`, `configure()`, `run()`."""
 

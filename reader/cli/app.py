@@ -22,7 +22,9 @@ from reader.cli.common import (
     terminal_choice,
     warn,
 )
-from reader.loader import Article, find_articles, load_article
+from reader.cli.sources import add_refresh, load_source
+from reader.loader import Article, find_articles
+from reader.web import is_url
 
 
 def parser(subcommands: Sequence[tuple[str, str]]) -> argparse.ArgumentParser:
@@ -34,16 +36,22 @@ def parser(subcommands: Sequence[tuple[str, str]]) -> argparse.ArgumentParser:
         "letters, and a side pane of the people, places, organizations and numbers.",
         epilog=f"subcommands (must come first):\n{listing}\n"
         "Run 'reader SUBCOMMAND --help' for their options. "
-        "With no FILE the bundled sample article opens.",
+        "With no FILE the bundled sample article opens. "
+        "A file named like a subcommand opens as ./NAME (reader ./feed).",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     result.add_argument(
         "sources",
         nargs="*",
-        metavar="FILE|DIR|-",
-        help="articles to open: files, directories of .txt/.html/.htm/.md, or - for stdin",
+        metavar="FILE|DIR|URL|-",
+        help="articles to open: files, directories of .txt/.html/.htm/.md, - for stdin, or "
+        "http(s) URLs of articles or of a feed (fetched once, then read from the store)",
+    )
+    result.add_argument(
+        "--feeds", action="store_true", help="open the Feeds screen (also key f in the app)"
     )
     add_input_options(result)
+    add_refresh(result)
     add_terminal_mode(result)
     result.add_argument(
         "--terminal-bidi",
@@ -57,7 +65,9 @@ def parser(subcommands: Sequence[tuple[str, str]]) -> argparse.ArgumentParser:
 
 def run(options: argparse.Namespace) -> int:
     """Resolve the sources (reading stdin now, while it is still ours), then run the app."""
-    sources = _sources(options.sources, options.encoding, options.max_size)
+    feed, sources = _sources(
+        options.sources, options.encoding, options.max_size, options.refresh, options.feeds
+    )
     if not sys.stdout.isatty():
         raise CommandError(
             "standard output is not a terminal; use 'reader render FILE' to print an article"
@@ -78,7 +88,12 @@ def run(options: argparse.Namespace) -> int:
 
     terminal = terminal_choice(State.load().settings.terminal_mode, override)
     app = ReaderApp(
-        sources, encoding=options.encoding, max_size=options.max_size, terminal=terminal
+        sources,
+        encoding=options.encoding,
+        max_size=options.max_size,
+        terminal=terminal,
+        feeds=options.feeds,
+        feed=feed,
     )
     app.run()
     if app.save_failure:  # the screen is restored by now
@@ -92,23 +107,47 @@ def run(options: argparse.Namespace) -> int:
     return app.return_code or 0
 
 
-def _sources(arguments: Sequence[str], encoding: str | None, max_size: int) -> list[Path | Article]:
-    """Paths for the app; one file or stdin is opened here so a bad one fails before the UI."""
-    if not arguments:
+def _sources(
+    arguments: Sequence[str], encoding: str | None, max_size: int, refresh: bool, feeds: bool
+) -> tuple[str | None, list[Path | Article]]:
+    """The feed to show, if a URL was one, and paths or articles for the app; one file, stdin
+    and URLs are opened here so that a bad one fails before the UI."""
+    if not arguments and not feeds:
         from reader.resources import sample_article
 
         arguments = [str(sample_article())]
     if arguments.count("-") > 1:
         raise CommandError("standard input (-) can be given only once")
     sources: list[Path | Article] = []
+    feed: str | None = None
     for argument in arguments:
         if argument == "-":
-            sources.append(load_article("-", encoding=encoding, max_size=max_size))
+            sources.append(load_source("-", encoding=encoding, max_size=max_size))
+        elif is_url(argument):
+            opened = _open_url(argument, encoding, max_size, refresh, alone=len(arguments) == 1)
+            if isinstance(opened, Article):
+                sources.append(opened)
+            else:
+                feed = opened
         else:
             sources.extend(find_articles([argument]))
     if len(sources) == 1 and isinstance(sources[0], Path):
-        sources[0] = load_article(sources[0], encoding=encoding, max_size=max_size)
-    return sources
+        sources[0] = load_source(sources[0], encoding=encoding, max_size=max_size)
+    return feed, sources
+
+
+def _open_url(
+    url: str, encoding: str | None, max_size: int, refresh: bool, *, alone: bool
+) -> Article | str:
+    """An article URL's article, or a feed URL's address (subscribed, items stored)."""
+    from reader.store import Store
+    from reader.web.pages import open_url
+
+    with Store() as store:
+        opened = open_url(
+            store, url, refresh=refresh, encoding=encoding, feeds=alone, max_size=max_size
+        )
+    return opened if isinstance(opened, Article) else opened.url
 
 
 def _reattach_terminal() -> None:

@@ -8,6 +8,7 @@ import os
 import re
 import sys
 import traceback
+from collections.abc import Callable
 from typing import TYPE_CHECKING, NoReturn
 
 from reader.loader import DEFAULT_MAX_SIZE, human_size, text_codec
@@ -54,13 +55,18 @@ def complain(message: str) -> None:
 
 
 def add_input_options(parser: argparse.ArgumentParser) -> None:
-    """The `--encoding` and `--max-size` options every command takes."""
+    """The `--encoding` and `--max-size` options every command that reads articles takes."""
     parser.add_argument(
         "--encoding",
         metavar="E",
         type=_encoding,
         help="decode input with E (utf-8, windows-1256, iso-8859-6...) instead of detecting it",
     )
+    add_max_size(parser)
+
+
+def add_max_size(parser: argparse.ArgumentParser) -> None:
+    """`--max-size`: the largest file or fetched body read."""
     parser.add_argument(
         "--max-size",
         metavar="SIZE",
@@ -158,3 +164,19 @@ def silence_stdout() -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     os.close(devnull)
+
+
+def integer(low: int, high: int | None = None) -> Callable[[str], int]:
+    """An argparse type: a whole number from `low` (to `high`), else a one-line reason."""
+
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+        if number < low or (high is not None and number > high):
+            limits = f"between {low} and {high}" if high is not None else f"at least {low}"
+            raise argparse.ArgumentTypeError(f"must be {limits}, not {number}")
+        return number
+
+    return parse

@@ -17,20 +17,23 @@ from reader.cli.common import (
     warn,
     write_json,
 )
-from reader.loader import LoadError, find_articles, load_article
+from reader.cli.sources import add_refresh, load_source
+from reader.loader import LoadError, find_articles
 from reader.text.sanitize import neutralise
+from reader.web import is_url
 
 DESCRIPTION = "Print the entities of each article with their mention offsets."
-USAGE = "FILE..."
+USAGE = "FILE|URL..."
 SUMMARY = "print the entities as JSON, JSONL or TSV"
 TSV_COLUMNS = ("source", "type", "name", "value", "start", "end", "text")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """The options of `extract`."""
-    parser.add_argument("sources", nargs="+", metavar="FILE|DIR|-")
+    parser.add_argument("sources", nargs="+", metavar="FILE|DIR|URL|-")
     parser.add_argument("--format", choices=("json", "jsonl", "tsv"), default="json")
     add_input_options(parser)
+    add_refresh(parser)
     add_debug(parser)
 
 
@@ -38,11 +41,16 @@ def run(options: argparse.Namespace) -> int:
     """Entities per article, each printed as soon as it is found; a file that fails is
     reported and the others still print.
 
-    JSON is one object for one file, else an array of the files that loaded. Exit status 0
-    when every file printed, 1 when some failed, 2 when none loaded.
+    JSON is one object for exactly one FILE, URL or `-` argument, else (several arguments,
+    or a directory, whatever it holds) an array of the articles that loaded: the shape
+    depends on the arguments only. Exit status 0 when every file printed, 1 when some
+    failed, 2 when none loaded.
     """
     paths, failed = _expand(options.sources)
-    array = options.format == "json" and (len(options.sources) > 1 or len(paths) > 1)
+    single = len(options.sources) == 1 and (
+        is_single_source(options.sources[0]) or not Path(options.sources[0]).is_dir()
+    )
+    array = options.format == "json" and not single
     printed = 0
     if options.format == "tsv":
         print("\t".join(TSV_COLUMNS))
@@ -79,7 +87,7 @@ def _expand(arguments: list[str]) -> tuple[list[str | Path], int]:
     failed = 0
     for argument in arguments:
         try:
-            paths.extend(["-"] if argument == "-" else find_articles([argument]))
+            paths.extend([argument] if is_single_source(argument) else find_articles([argument]))
         except LoadError as err:
             complain(str(err))
             failed += 1
@@ -91,7 +99,9 @@ def _extract(path: str | Path, options: argparse.Namespace) -> dict | str:
     from reader.entities import extract_entities
 
     try:
-        article = load_article(path, encoding=options.encoding, max_size=options.max_size)
+        article = load_source(
+            path, encoding=options.encoding, max_size=options.max_size, refresh=options.refresh
+        )
     except LoadError as err:
         return str(err)
     if article.warning:  # bytes that were not UTF-8, say
@@ -103,6 +113,11 @@ def _extract(path: str | Path, options: argparse.Namespace) -> dict | str:
             print_traceback()
         return f"{path}: internal error: {type(err).__name__}: {err}"
     return {"source": article.source, "entities": entities}
+
+
+def is_single_source(argument: str) -> bool:
+    """Standard input or a URL: one article, never expanded like a directory."""
+    return argument == "-" or is_url(argument)
 
 
 def _tsv_rows(source: str, entities: list[dict]) -> Iterator[str]:

@@ -10,7 +10,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reader.cli.common import add_debug, add_input_options, add_terminal_mode, terminal_choice, warn
-from reader.loader import Article, load_article
+from reader.cli.sources import add_refresh, load_source
+from reader.loader import Article
 from reader.terminal.modes import MODES, OutputMode, Painted, ordered_cells
 
 if TYPE_CHECKING:
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
     LineWriter = Callable[[VisualLine, int, str, int], None]
 
 DESCRIPTION = "Print an article as visual lines of plain text, one per line."
-USAGE = "FILE|-"
+USAGE = "FILE|URL|-"
 SUMMARY = "print the article as laid-out plain text"
 TYPE_STYLES = {
     "person": "bold magenta",
@@ -31,7 +32,7 @@ TYPE_STYLES = {
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """The options of `render`."""
-    parser.add_argument("source", metavar="FILE|-")
+    parser.add_argument("source", metavar="FILE|URL|-")
     parser.add_argument(
         "--width", type=_width, help="line width in cells (default: terminal width, or 80)"
     )
@@ -42,6 +43,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     add_terminal_mode(parser)
     add_input_options(parser)
+    add_refresh(parser)
     add_debug(parser)
 
 
@@ -59,7 +61,12 @@ def run(options: argparse.Namespace) -> int:
     """Print the visual lines; RTL lines padded on the left so they end at the width."""
     from reader.text.layout import layout_paragraph, split_paragraphs
 
-    article = load_article(options.source, encoding=options.encoding, max_size=options.max_size)
+    article = load_source(
+        options.source,
+        encoding=options.encoding,
+        max_size=options.max_size,
+        refresh=options.refresh,
+    )
     if article.warning:  # bytes that were not UTF-8, say
         warn(article.warning)
     terminal = sys.stdout.isatty()

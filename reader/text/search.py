@@ -42,6 +42,7 @@ _PREFIXES = frozenset(
     {c + p + a for c in _CONJUNCTIONS for p in _PREPOSITIONS for a in ("", "ال")}
     | {c + "لل" for c in _CONJUNCTIONS}
 )
+_SORTED_PREFIXES = sorted((p for p in _PREFIXES if p), key=lambda p: (len(p), p))  # stable
 _ARTICLE = "ال"
 
 
@@ -152,3 +153,9 @@ def _index(text: str) -> SearchIndex:
 def find_matches(text: str, query: str) -> list[tuple[int, int]]:
     """Logical ranges in `text` that match `query` (the last few texts stay indexed)."""
     return _index(text).find(query)
+
+
+def word_stems(word: str) -> list[str]:
+    """The folded `word` behind each attached prefix a match may start after (بالسلاح:
+    السلاح, سلاح), for indexes that must find what `find_matches` finds."""
+    return [word[len(p) :] for p in _SORTED_PREFIXES if len(word) > len(p) and word.startswith(p)]

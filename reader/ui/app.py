@@ -14,14 +14,17 @@ from collections.abc import Sequence
 from pathlib import Path, PurePath
 from typing import ClassVar
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.notifications import SeverityLevel
 
 from reader.entities import Entity
 from reader.loader import DEFAULT_MAX_SIZE, Article, LoadError, load_article
 from reader.resources import resource_dir
 from reader.state import State
+from reader.store import Store, store_key
 from reader.terminal.choice import TerminalChoice, choose
 from reader.terminal.detect import Detection
 from reader.terminal.modes import OutputMode
@@ -30,12 +33,15 @@ from reader.ui.commands import ReaderCommands
 from reader.ui.dialogs.help import EXTRA_KEYS, HelpDialog, binding_rows
 from reader.ui.palette import theme_variables
 from reader.ui.screens.article import ArticleScreen
+from reader.ui.screens.elsewhere import ElsewhereScreen
+from reader.ui.screens.feeds import FeedsScreen
 from reader.ui.screens.library import ArticleList, LibraryScreen
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.entity_pane import EntityList
 from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.shaped import toast_text
 from reader.ui.widgets.status_line import StatusLine
+from reader.web import is_url
 
 TOAST_WIDTH = 58
 """Text cells inside a Textual toast (60 wide with one cell of padding on each side)."""
@@ -53,6 +59,7 @@ class ReaderApp(App[None]):
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help"),
         Binding("ctrl+z", "suspend_process", "Suspend", show=False),
+        Binding("f", "feeds", "Feeds", tooltip="Feeds: subscriptions and their items"),
     ]
 
     def __init__(
@@ -62,10 +69,16 @@ class ReaderApp(App[None]):
         encoding: str | None = None,
         max_size: int = DEFAULT_MAX_SIZE,
         terminal: TerminalChoice | None = None,
+        feeds: bool = False,
+        feed: str | None = None,
     ) -> None:
         super().__init__()
         self.sources = list(sources)
         """Paths or loaded articles, as given on the command line."""
+        self.start_feed = feed
+        """A feed's URL to show its items at start (`reader FEED_URL`)."""
+        self.start_feeds = feeds or feed is not None
+        """Whether the Feeds screen opens at start."""
         self.encoding = encoding
         """Forced encoding for the paths, or None to detect."""
         self.max_size = max_size
@@ -102,6 +115,9 @@ class ReaderApp(App[None]):
         for message in (self.state.warning, self.state.migrated, self.terminal.notice()):
             if message:
                 self.report(message, severity="warning", timeout=10)
+        if not self.sources and self.start_feeds:
+            self.push_screen(FeedsScreen(self.start_feed))
+            return
         if len(self.sources) == 1:
             try:
                 article = self._article(self.sources[0])
@@ -112,6 +128,8 @@ class ReaderApp(App[None]):
             self.push_screen(ArticleScreen(article))
         else:
             self.push_screen(LibraryScreen(self.sources))
+        if self.start_feeds:
+            self.push_screen(FeedsScreen(self.start_feed))
 
     def _article(self, source: Path | Article) -> Article:
         return (
@@ -192,6 +210,43 @@ class ReaderApp(App[None]):
         if self._driver is not None and self._driver.can_suspend:
             signals.suspend(self)
 
+    def action_feeds(self) -> None:
+        """Open the Feeds screen (or go back to it)."""
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, FeedsScreen):
+                while self.screen is not screen:
+                    self.pop_screen()
+                return
+        self.push_screen(FeedsScreen())
+
+    def remember(self, article: Article) -> None:
+        """Keep a local file the reader opened in the store, for `reader search` and `o`.
+
+        Fetched pages and feed items are stored when fetched; standard input cannot be
+        opened again and is not kept."""
+        key = store_key(article.source)
+        if key is not None and not is_url(key):
+            self._store_file(key, article)
+
+    class StoreFailed(Message):
+        """Keeping an opened file in the store failed (posted from its thread)."""
+
+        def __init__(self, reason: str) -> None:
+            super().__init__()
+            self.reason = reason
+            """The one-line message."""
+
+    @work(thread=True, group="remember")
+    def _store_file(self, key: str, article: Article) -> None:
+        try:
+            with Store() as store:
+                store.save_document(key, "file", article.title, article.text)
+        except LoadError as err:
+            self.post_message(self.StoreFailed(str(err)))
+
+    def on_reader_app_store_failed(self, event: StoreFailed) -> None:
+        self.report(event.reason, severity="warning")
+
     def help_rows(self) -> list[tuple[str, str, str]]:
         """Every key the reader answers to, for the help screen."""
         rows = binding_rows("Anywhere", self.BINDINGS)
@@ -199,6 +254,8 @@ class ReaderApp(App[None]):
         rows += binding_rows("Article", ArticleView.BINDINGS)
         rows += binding_rows("Pane", EntityList.BINDINGS)
         rows += binding_rows("Library", ArticleList.BINDINGS)
+        rows += binding_rows("Feeds", FeedsScreen.BINDINGS)
+        rows += binding_rows("Elsewhere", ElsewhereScreen.BINDINGS)
         rows += binding_rows("Search bar", SearchBar.BINDINGS)
         return rows + list(EXTRA_KEYS)
 

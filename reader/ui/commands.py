@@ -27,7 +27,8 @@ class ReaderCommands(Provider):
     def _commands(self) -> list[tuple[str, str, object]]:
         app = cast("ReaderApp", self.app)
         commands: list[tuple[str, str, object]] = [
-            ("Help: keys", "Show every key (?)", app.action_help)
+            ("Help: keys", "Show every key (?)", app.action_help),
+            ("Feeds", "Subscriptions and their items (f)", app.action_feeds),
         ]
         current, detected = app.terminal.mode, app.terminal.detected_mode
         for name, mode in MODES.items():

@@ -63,7 +63,8 @@ def test_reader_in_tmux_shows_shaped_title_and_entity(
     exit_file = tmp_path / "exit"
     state = tmp_path / "state"
     command = (
-        f"env READER_STATE_DIR={state} TERM=xterm-256color {READER} {sample_path}; "
+        f"env READER_STATE_DIR={state} READER_DATA_DIR={tmp_path / 'data'} "
+        f"TERM=xterm-256color {READER} {sample_path}; "
         f"echo EXIT=$? > {exit_file}; sleep 5"
     )
     _tmux("new-session", "-d", "-s", session, "-x", str(WIDTH), "-y", str(HEIGHT), command)

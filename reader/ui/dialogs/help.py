@@ -20,6 +20,9 @@ EXTRA_KEYS: tuple[tuple[str, str, str], ...] = (
     ("Search bar", "enter", "keep the matches and return to the article"),
     ("Search bar", "escape", "clear the search"),
     ("Library", "enter", "open the article"),
+    ("Feeds", "enter", "show the feed's items; on an item, read it (marks it read)"),
+    ("Feeds", "tab", "move between the feeds and their items"),
+    ("Elsewhere", "enter", "read the stored article"),
     ("Anywhere", "ctrl+p", "command palette (actions, themes)"),
 )
 """Keys that come from Textual's own widgets or the mouse, described in words."""

@@ -67,6 +67,12 @@ class ArticleScreen(ReaderScreen):
         Binding("minus", "width(-1)", "Narrower", show=False),
         Binding("equals_sign", "width(0)", "Reset width", show=False),
         Binding("y", "copy", "Copy", tooltip="Copy the entity or paragraph, logical order"),
+        Binding(
+            "o",
+            "elsewhere",
+            "Elsewhere",
+            tooltip="Other stored articles that mention the selected entity or a variant",
+        ),
         *(
             Binding(str(key), f"filter({kind!r})", f"{TYPE_NAMES[kind]} filter", show=False)
             for key, kind in enumerate(TYPES, 1)
@@ -154,11 +160,12 @@ class ArticleScreen(ReaderScreen):
         self.status.show_mode(self.reader_app.terminal.status())
         self.view.focus()
         if self.article.warning:  # bytes that were not UTF-8, say
-            self.notify(neutralise(self.article.warning), severity="warning", markup=False)
+            self.reader_app.report(self.article.warning, severity="warning")
         if forces_direction(self.article.text):  # said once; the marks stay in the text
             self.status.show(
                 f"direction overrides in this article are marked {LEFT_MARK} {RIGHT_MARK}"
             )
+        self.call_after_refresh(self.reader_app.remember, self.article)
         if self.entities is None:  # after the first paint: the thread competes for the GIL
             self.call_after_refresh(self.extract)
         else:
@@ -418,6 +425,18 @@ class ArticleScreen(ReaderScreen):
         text = neutralise(text, "copy")
         self.app.copy_to_clipboard(text)
         self.status.show(f"copied {len(text)} characters")
+
+    def action_elsewhere(self) -> None:
+        """The other stored articles that mention the selected entity."""
+        from reader.store import store_key
+        from reader.ui.screens.elsewhere import ElsewhereScreen, variants
+
+        entity = self.selected_entity
+        if entity is None:
+            self.status.show("select an entity first (Tab to the pane)")
+            return
+        exclude = store_key(self.article.source)
+        self.app.push_screen(ElsewhereScreen(entity.name, variants(entity), exclude))
 
     def action_back(self) -> None:
         if self.search_bar.display or self.matches:
