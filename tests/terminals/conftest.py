@@ -96,11 +96,11 @@ class Window:
         self.shots.append(path)
         return path
 
-    def ocr(self, label: str) -> str:
-        """Tesseract's reading of a fresh screenshot."""
+    def ocr(self, label: str, scale: int = 2) -> str:
+        """Tesseract's reading of a fresh screenshot, upscaled `scale` times."""
         shot = self.screenshot(label)
-        big = shot.with_name(shot.stem + "-2x.png")
-        self._x("convert", str(shot), "-resize", "200%", str(big))
+        big = shot.with_name(f"{shot.stem}-{scale}x.png")
+        self._x("convert", str(shot), "-resize", f"{scale * 100}%", str(big))
         return self._x("tesseract", str(big), "-", "-l", "ara+eng", "--psm", "6", timeout=120)
 
     def keys(self, *keys: str) -> None:

@@ -63,13 +63,20 @@ def in_order(read: list[str]) -> float:
 
 
 def read_screen(window: object, label: str) -> list[str]:
-    """The Arabic words on screen, after waiting for the app to settle."""
+    """The Arabic words on screen, after waiting for the app to settle.
+
+    Each screenshot is read at 2x and, when that reading falls short, again at 3x: OCR noise
+    differs with the scale (one line of correct text can come back as junk at one scale and
+    right at the other), while text drawn wrong reads as junk at every scale.
+    """
     best: list[str] = []
     for attempt in range(6):
-        read = words(window.ocr(f"{label}-{attempt}"))  # type: ignore[attr-defined]
-        if len(read) >= MIN_WORDS and share_of_article_words(read) >= MIN_SHARE:
-            return read
-        best = max(best, read, key=share_of_article_words)
+        for scale in (2, 3):
+            read = words(window.ocr(f"{label}-{attempt}", scale))  # type: ignore[attr-defined]
+            if len(read) >= MIN_WORDS and share_of_article_words(read) >= MIN_SHARE:
+                return read
+            best = max(best, read, key=share_of_article_words)
+        time.sleep(1)  # the app may still be drawing
     return best
 
 
