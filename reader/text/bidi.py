@@ -139,6 +139,48 @@ def resolve_levels(
     return resolve_levels_exact(text, direction)
 
 
+def paragraph_level(text: str) -> int:
+    """Rules P2-P3 alone: 1 if the first strong character outside isolates is R or AL, else 0.
+
+    For a paragraph too long to resolve in one piece (``reader.text.segments``).  It is read
+    in growing pieces: the set of a piece's characters says whether it holds any strong
+    character or isolate control at all, and a regular expression finds them, so the work
+    stops soon after the first strong character and no Python loop runs per character.
+    ``text`` is the text given to the bidi algorithm; a character Python's Unicode data does
+    not know counts as neutral.
+    """
+    depth = 0  # isolates open (P2 skips what lies inside them, up to the matching PDI)
+    start, size = 0, 1024
+    while start < len(text):
+        piece = text[start : start + size]
+        codes = {c: code for c in set(piece) if (code := _P2_CODE.get(bidi_class(c)))}
+        if codes:
+            strong_or_isolate, isolate = _p2_patterns(frozenset(codes.items()))
+            position = 0
+            while match := (isolate if depth else strong_or_isolate).search(piece, position):
+                code = codes[match.group()]
+                if code == "i":
+                    depth += 1
+                elif code == "p":
+                    depth = max(0, depth - 1)  # a PDI with no isolate open is ignored
+                else:
+                    return 1 if code == "r" else 0
+                position = match.end()
+        start += size
+        size = min(2 * size, 1 << 20)
+    return 0
+
+
+_P2_CODE = {"L": "l", "R": "r", "AL": "r", "LRI": "i", "RLI": "i", "FSI": "i", "PDI": "p"}
+
+
+@lru_cache(maxsize=256)
+def _p2_patterns(codes: frozenset[tuple[str, str]]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Patterns finding a piece's strong characters and isolate controls, and the latter."""
+    isolates = {c for c, code in codes if code in "ip"}
+    return re.compile(_char_class({c for c, _code in codes})), re.compile(_char_class(isolates))
+
+
 def resolve_levels_exact(text: str, direction: Direction = "auto") -> tuple[int, bytes]:
     """``resolve_levels`` always through python-bidi (no shortcut); same contract."""
     if not text:  # python-bidi reports no paragraph at all for an empty text
