@@ -7,7 +7,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.style import Style
 
-from reader.text.layout import Cell, Span, VisualLine, layout_paragraph, split_paragraphs
+from reader.text.layout import (
+    Cell,
+    Direction,
+    Span,
+    VisualLine,
+    iter_paragraphs,
+    layout_paragraph,
+    split_paragraphs,
+)
 
 
 def _cells(lines: list[VisualLine]) -> list[Cell]:
@@ -49,9 +57,17 @@ def test_split_paragraphs_agrees_with_splitlines(text: str) -> None:
     assert all(text[offset : offset + len(p)] == p for offset, p in paragraphs)
 
 
-def test_empty_paragraph_is_one_empty_line() -> None:
-    (line,) = layout_paragraph("", 20, offset=7)
+@given(st.text(alphabet="ab\u0628\n\r\u2029", max_size=40))
+def test_iter_paragraphs_streams_the_same_paragraphs(text: str) -> None:
+    assert list(iter_paragraphs(text)) == split_paragraphs(text)
+
+
+@pytest.mark.parametrize("direction", ["auto", "rtl", "ltr"])
+def test_empty_paragraph_is_one_empty_line(direction: Direction) -> None:
+    """At the paragraph level: an RTL one is right-aligned (render pads it to the width)."""
+    (line,) = layout_paragraph("", 20, offset=7, direction=direction)
     assert (line.cells, line.start, line.end, line.width, line.text) == ((), 7, 7, 0, "")
+    assert line.rtl == (direction == "rtl")
 
 
 def test_arabic_paragraph_is_rtl_shaped_and_reversed() -> None:
