@@ -3,7 +3,7 @@
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from reader.text import bidi
+from reader.text import bidi, sanitize
 
 PIECES = [
     *"بتثجحخ",  # AL
@@ -55,3 +55,20 @@ def test_paragraph_level_matches_python_bidi(neutral: int, text: str) -> None:
     (the text is read in growing pieces)."""
     text = " 1." * (neutral // 3) + text
     assert bidi.paragraph_level(text) == bidi.resolve_levels_exact(text, "auto")[0]
+
+
+def test_paragraph_level_work_is_bounded_on_machine_made_text() -> None:
+    """Past 100,000 isolate controls or a megabyte of characters the paragraph is LTR (P3's
+    default), though here every isolate is closed and a Hebrew letter follows."""
+    assert bidi.paragraph_level("\u2067\u2069" * 49_000 + "\u05d0") == 1
+    assert bidi.paragraph_level("\u2067\u2069" * 51_000 + "\u05d0") == 0
+    assert bidi.paragraph_level("\u2069" * 200_000 + "\u05d0") == 1  # PDIs alone are free
+    assert bidi.paragraph_level("." * ((1 << 20) - 1) + "\u05d0") == 1
+    assert bidi.paragraph_level("." * (1 << 20) + "\u05d0") == 0
+
+
+def test_paragraph_level_of_raw_text_sees_lone_surrogates_as_the_layout_does() -> None:
+    """Sanitising turns a lone surrogate into U+FFFD (neutral); unicodedata calls it L."""
+    raw = "\ud800 \u05d0"
+    _display, bidi_text = sanitize.display_and_bidi_text(raw)
+    assert bidi.paragraph_level(raw) == bidi.resolve_levels_exact(bidi_text)[0] == 1
