@@ -125,13 +125,29 @@ def split_paragraphs(text: str) -> list[tuple[int, str]]:
 
 def iter_paragraphs(text: str) -> Iterator[tuple[int, str]]:
     """``split_paragraphs`` one paragraph at a time, for callers that stream the text
-    (``reader render`` of a million short lines holds one paragraph, not a million)."""
+    (``reader render`` of a million short lines holds one paragraph, not a million).
+
+    Without \\r and U+2029, the usual case, the breaks are found by ``str.find``: a regular
+    expression scans a 30 MB line ten times slower.
+    """
+    if "\r" in text or "\u2029" in text:
+        breaks = ((m.start(), m.end()) for m in _PARAGRAPH_BREAK.finditer(text))
+    else:
+        breaks = _newlines(text)
     start = 0
-    for match in _PARAGRAPH_BREAK.finditer(text):
-        yield start, text[start : match.start()]
-        start = match.end()
+    for end, after in breaks:
+        yield start, text[start:end]
+        start = after
     if start < len(text) or not start:
         yield start, text[start:]
+
+
+def _newlines(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every \\n in ``text``."""
+    position = text.find("\n")
+    while position >= 0:
+        yield position, position + 1
+        position = text.find("\n", position + 1)
 
 
 def layout_paragraph(
