@@ -14,6 +14,7 @@ from reader.text.layout import (
     VisualLine,
     iter_paragraphs,
     layout_paragraph,
+    paragraph_table,
     split_paragraphs,
 )
 
@@ -58,8 +59,10 @@ def test_split_paragraphs_agrees_with_splitlines(text: str) -> None:
 
 
 @given(st.text(alphabet="ab\u0628\n\r\u2029", max_size=40))
-def test_iter_paragraphs_streams_the_same_paragraphs(text: str) -> None:
-    assert list(iter_paragraphs(text)) == split_paragraphs(text)
+def test_iter_paragraphs_and_the_table_agree_with_split_paragraphs(text: str) -> None:
+    paragraphs = split_paragraphs(text)
+    assert list(iter_paragraphs(text)) == paragraphs
+    assert paragraph_table(text) == ([o for o, _ in paragraphs], [len(p) for _, p in paragraphs])
 
 
 @pytest.mark.parametrize("direction", ["auto", "rtl", "ltr"])

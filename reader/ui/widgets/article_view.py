@@ -32,7 +32,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.entities import Entity, EntityType
-from reader.text.layout import Direction, Span, VisualLine, layout_paragraph, split_paragraphs
+from reader.text.layout import Direction, Span, VisualLine, layout_paragraph, paragraph_table
 from reader.text.segments import HUGE, segments
 from reader.ui.cells import line_cells, line_strip
 
@@ -53,16 +53,15 @@ def _paragraph_table(text: str) -> tuple[list[int], list[int]]:
     """(start offset, length) of every paragraph, as two lists of ints.
 
     Only these are kept: a list of the paragraphs themselves would hold a second copy of
-    a 10 MB text for as long as it is open. Building the engine's tens of thousands of
-    (offset, paragraph) tuples wakes the cyclic garbage collector again and again to walk
-    objects that cannot form cycles, which costs more than the split itself, so it
-    sleeps meanwhile.
+    a 10 MB text for as long as it is open. When the text has breaks other than \\n, the
+    engine builds (offset, paragraph) tuples on the way, which wakes the cyclic garbage
+    collector again and again to walk objects that cannot form cycles, so it sleeps
+    meanwhile.
     """
     enabled = gc.isenabled()
     gc.disable()
     try:
-        offsets, paragraphs = zip(*split_paragraphs(text), strict=True)
-        return list(offsets), list(map(len, paragraphs))
+        return paragraph_table(text)
     finally:
         if enabled:
             gc.enable()
