@@ -22,7 +22,6 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import accumulate, compress, pairwise, repeat
 from operator import itemgetter
 from typing import Literal, NamedTuple
@@ -30,6 +29,7 @@ from typing import Literal, NamedTuple
 from rich.style import Style
 
 from reader.text import bidi, sanitize, shaping
+from reader.text.cache import SizedCache
 from reader.text.mirroring import MIRRORS
 from reader.text.wrap import wrap
 
@@ -194,7 +194,10 @@ def layout_paragraph(
         raise ValueError(f"direction must be auto, rtl or ltr, got {direction!r}")
     if not text:  # a blank line: the same line as the general path, at a tenth of its cost
         return [VisualLine((), direction == "rtl", offset, offset, 0, "")]
-    para = _analyse(text, direction, harakat)
+    key = (text, direction, harakat)
+    if (para := _ANALYSES.get(key)) is None:
+        para = _analyse(text, direction, harakat)
+        _ANALYSES.put(key, para, len(text))
     cells = _logical_cells(para, spans, offset)
     rtl = bool(para.level & 1)
     widths = para.widths
@@ -283,7 +286,16 @@ def _cluster_styles(para: _Paragraph, spans: Sequence[Span], offset: int) -> lis
     return styles
 
 
-@lru_cache(maxsize=512)
+_ANALYSES: SizedCache[tuple[str, Direction, bool], _Paragraph] = SizedCache(1 << 20, 512)
+"""The analyses of recent paragraphs, which a layout at another width or with other spans
+reuses: at most 512, and at most a million characters' worth (about 135 bytes each)."""
+
+
+def clear_cache() -> None:
+    """Forget every analysed paragraph (benchmarks use it to measure a cold start)."""
+    _ANALYSES.clear()
+
+
 def _analyse(text: str, direction: Direction, harakat: bool) -> _Paragraph:
     """Sanitise, shape, resolve levels and build clusters for one paragraph.
 
