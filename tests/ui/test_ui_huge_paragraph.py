@@ -39,18 +39,25 @@ def huge_path(tmp_path: Path, sample_text: str) -> Path:
     return path
 
 
+class Calls(list[tuple[str, int, int]]):
+    """(module, offset, length) of every text given to the layout engine."""
+
+    def lengths(self) -> list[int]:
+        return [length for _, _, length in self]
+
+
 @pytest.fixture
-def laid_out(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """The length of every text the article view and the title give the layout engine."""
-    lengths: list[int] = []
-
-    def counting(text: str, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
-        lengths.append(len(text))
-        return layout_paragraph(text, *args, **kwargs)  # type: ignore[arg-type]
-
+def laid_out(monkeypatch: pytest.MonkeyPatch) -> Calls:
+    """Every text the article view and ShapedText (the title) give the layout engine."""
+    calls = Calls()
     for module in (reader.ui.widgets.article_view, reader.ui.widgets.shaped):
+
+        def counting(text: str, *args: object, _name: str = module.__name__, **kwargs: object):  # type: ignore[no-untyped-def]
+            calls.append((_name, int(kwargs.get("offset", 0)), len(text)))  # type: ignore[arg-type]
+            return layout_paragraph(text, *args, **kwargs)  # type: ignore[arg-type]
+
         monkeypatch.setattr(module, "layout_paragraph", counting)
-    return lengths
+    return calls
 
 
 async def _first_screen(app: ReaderApp, pilot) -> tuple[ArticleView, str]:  # type: ignore[no-untyped-def]
@@ -64,19 +71,19 @@ async def _first_screen(app: ReaderApp, pilot) -> tuple[ArticleView, str]:  # ty
 
 
 async def test_first_screen_lays_out_only_the_top(
-    huge_path: Path, laid_out: list[int], fixed_extractor: Callable[..., object]
+    huge_path: Path, laid_out: Calls, fixed_extractor: Callable[..., object]
 ) -> None:
     app = ReaderApp([huge_path])
     async with app.run_test(size=SIZE) as pilot:
         view, painted = await _first_screen(app, pilot)
         assert painted.strip()
         assert view.top_offset() == 0
-        assert max(laid_out) <= 2 * SEGMENT
-        assert sum(laid_out) <= BUDGET < WORDS // 10
+        assert max(laid_out.lengths()) <= 2 * SEGMENT
+        assert sum(laid_out.lengths()) <= BUDGET < WORDS // 10
 
 
 async def test_a_saved_position_deep_inside_opens_there(
-    huge_path: Path, laid_out: list[int], fixed_extractor: Callable[..., object]
+    huge_path: Path, laid_out: Calls, fixed_extractor: Callable[..., object]
 ) -> None:
     article = load_article(huge_path)
     saved = article.text.index(". ", int(0.7 * len(article.text))) + 40
@@ -91,8 +98,8 @@ async def test_a_saved_position_deep_inside_opens_there(
         line = layout_paragraph(article.text[top:], view.column_width())[0]
         assert top <= saved < top + (line.end - line.start)
         assert view.anchor == saved
-        assert max(laid_out) <= 2 * SEGMENT
-        assert sum(laid_out) <= BUDGET
+        assert max(laid_out.lengths()) <= 2 * SEGMENT
+        assert sum(laid_out.lengths()) <= BUDGET
 
 
 async def test_highlights_clicks_and_search_jumps_are_exact_deep_inside(
@@ -127,15 +134,30 @@ async def test_highlights_clicks_and_search_jumps_are_exact_deep_inside(
         assert style_at(view, start).bgcolor is not None
 
 
-def test_shaped_text_lays_out_only_the_lines_asked_for(
-    huge_path: Path, laid_out: list[int]
-) -> None:
+def test_shaped_text_lays_out_only_the_lines_asked_for(huge_path: Path, laid_out: Calls) -> None:
     """The title row of a one-line file is the whole file: one row's worth is laid out."""
     text = huge_path.read_text(encoding="utf-8")
     title = ShapedText(text)
     first = title.lines(60, 1)
-    assert first and sum(laid_out) <= 2 * SEGMENT
+    assert first and sum(laid_out.lengths()) <= 2 * SEGMENT
     every = title.lines(60)
     assert every[: len(first)] == first and every[-1].end == len(text)
     done = len(laid_out)
     assert title.lines(60, 1) is every and len(laid_out) == done
+
+
+async def test_scrolling_lays_out_each_block_once(
+    huge_path: Path, laid_out: Calls, fixed_extractor: Callable[..., object], wait
+) -> None:
+    """The view's cache of laid-out blocks survives Textual's refreshes (a cache under
+    Textual's own attribute name was emptied by every one)."""
+    app = ReaderApp([huge_path])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait(app, pilot)  # the highlights of the mentions are in place
+        laid_out.clear()
+        for _ in range(3):
+            await pilot.press(*["j"] * 10, *["k"] * 10)
+        await pilot.press(*["pagedown"] * 20)
+        assert app.screen.view.top_offset() > 20 * 25 * 40  # twenty pages of 25 lines down
+        view = [call for call in laid_out if call[0] == reader.ui.widgets.article_view.__name__]
+        assert len(view) > 10 and len(view) == len(set(view))

@@ -32,6 +32,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.entities import Entity, EntityType
+from reader.text.cache import SizedCache
 from reader.text.layout import Direction, Span, VisualLine, layout_paragraph, paragraph_table
 from reader.text.segments import HUGE, segments
 from reader.ui.cells import line_cells, line_strip
@@ -44,6 +45,9 @@ WIDTH_STEP = 4
 """Cells added or removed by `+` and `-`."""
 MARGIN = 2
 """Blank cells kept on each side of the column when the window is narrow."""
+
+LINES_BUDGET = 1 << 19
+"""Characters of laid-out blocks kept for painting (visual lines take ~100 bytes each)."""
 
 LAYERS = ("title", "mentions", "search", "selected", "current")
 """Highlight layers, lowest first: a later layer's style wins where they overlap."""
@@ -177,7 +181,10 @@ class ArticleView(ScrollView, can_focus=True):
         self._layers: dict[str, list[Span]] = {layer: [] for layer in LAYERS}
         self._layer_starts: dict[str, list[int]] = {layer: [] for layer in LAYERS}
         self._span_cache: dict[int, tuple[Span, ...]] = {}
-        self._layout_cache: LRUCache[tuple[object, ...], list[VisualLine]] = LRUCache(512)
+        # Not `_layout_cache`: Textual's Widget has one of its own, cleared on every refresh.
+        self._block_lines: SizedCache[tuple[object, ...], list[VisualLine]] = SizedCache(
+            LINES_BUDGET, 512
+        )
         self._strip_cache: LRUCache[tuple[object, ...], Strip] = LRUCache(2048)
         self._restoring = False
         self._measuring = False
@@ -262,7 +269,7 @@ class ArticleView(ScrollView, can_focus=True):
         """A block laid out at the current width, measuring it on the way."""
         spans = self._spans(index)
         key = (index, self._width, self.harakat, spans)
-        lines = self._layout_cache.get(key)
+        lines = self._block_lines.get(key)
         if lines is None:
             lines = layout_paragraph(
                 self._block_text(index),
@@ -272,7 +279,7 @@ class ArticleView(ScrollView, can_focus=True):
                 direction=self._directions.get(index, "auto"),
                 offset=self._offsets[index],
             )
-            self._layout_cache[key] = lines
+            self._block_lines.put(key, lines, self._lengths[index])
         if self._measured and not self._measured[index]:
             self._measured[index] = 1
             self._heights[index] = len(lines)
@@ -419,7 +426,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def watch_harakat(self) -> None:
         if self.is_mounted:
-            self._layout_cache.clear()
+            self._block_lines.clear()
             self._reset_heights(self._column()[1])
             self.reflow()
 
