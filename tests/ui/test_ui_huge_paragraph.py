@@ -161,3 +161,31 @@ async def test_scrolling_lays_out_each_block_once(
         assert app.screen.view.top_offset() > 20 * 25 * 40  # twenty pages of 25 lines down
         view = [call for call in laid_out if call[0] == reader.ui.widgets.article_view.__name__]
         assert len(view) > 10 and len(view) == len(set(view))
+
+
+async def test_the_end_key_reaches_the_end_where_estimates_are_far_off(
+    tmp_path: Path, fixed_extractor: Callable[..., object]
+) -> None:
+    """Wide characters (emoji with skin tones, CJK) take two cells each, so the heights
+    guessed from lengths are far too low; measuring the last blocks as they come into view
+    must not leave G short of the end."""
+    path = tmp_path / "wide.txt"
+    unit = "👩🏽\u200d💻 🧑🏿\u200d🤝\u200d🧑🏻 漢字漢字 "
+    path.write_text(unit * 40_000 + "النهاية", encoding="utf-8")
+    app = ReaderApp([path])
+    async with app.run_test(size=SIZE) as pilot:
+        app.animation_level = "full"  # as in a terminal: Textual's scroll_end animates
+        await pilot.pause()
+        await pilot.press("G")
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+        view = app.screen.view
+        assert view.place() == "Bot"
+        assert round(view.scroll_y) == round(view.max_scroll_y)
+        assert view.point_of(len(view.text) - 1) is not None
+        await pilot.press("g")
+        await pilot.wait_for_scheduled_animations()
+        assert view.place() == "Top"
+        await pilot.press("end")
+        await pilot.pause()
+        assert view.place() == "Bot"

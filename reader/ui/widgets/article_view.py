@@ -435,6 +435,11 @@ class ArticleView(ScrollView, can_focus=True):
         if self.is_mounted:
             self._restyle()
 
+    def action_scroll_end(self) -> None:
+        """G and End: to the last line at once. An animation heads for the end as it was
+        when it started, which moves as the blocks on screen are measured."""
+        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+
     def action_page_down(self) -> None:
         self.scroll_page_down(animate=False)
 
