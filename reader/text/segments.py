@@ -130,8 +130,9 @@ def _explicit_bounds(text: str) -> list[int]:
     are at most c.  A stack as in rules X1-X8 (without the depth limit): PDF closes an
     embedding or override only when no isolate is open above it, PDI closes the innermost
     isolate and whatever was opened inside it, and either is ignored when it matches nothing.
-    The work is a Python step per explicit formatting character, so a text with more than
-    one in ``_DENSE`` characters (no natural text has that many) is cut as if it had none.
+    The work is a Python step per explicit formatting character, so a text that has more
+    than one in ``_DENSE`` characters up to some point (no natural text has that many) is
+    cut as if it had none, as soon as that shows.
     """
     bounds: list[int] = []
     if not any(char in text for char in _EXPLICIT_CHARS):  # C scans, faster than a pattern
@@ -139,7 +140,7 @@ def _explicit_bounds(text: str) -> list[int]:
     stack: list[bool] = []  # True for an isolate
     isolates = 0
     for count, match in enumerate(_EXPLICIT.finditer(text)):
-        if count > len(text) // _DENSE:
+        if count > match.start() // _DENSE + _DENSE:  # denser than that so far: give up
             return []
         char, position = match.group(), match.start()
         was_open = bool(stack)
