@@ -1,4 +1,5 @@
-"""Pathological shapes (issue 15): huge paragraphs, a million empty lines, emoji ZWJ text.
+"""Pathological shapes (issue 15): huge paragraphs, a million empty lines, emoji ZWJ text,
+a paragraph thick with bidi isolates and overrides.
 
 Run: python benchmarks/bench_shapes.py [--runs 3] [--baseline REV] [--shapes NAME ...]
 
@@ -83,6 +84,13 @@ def _emoji(size: int) -> bytes:
     return data[:size].decode("utf-8", "ignore").encode("utf-8")
 
 
+def _bidi_controls(size: int) -> bytes:
+    """``size`` bytes of one paragraph thick with isolates and overrides (hostile text)."""
+    unit = "\u2067مرحبا\u2069 \u202eabc\u202c \u2066\u2067\u2069\u2069 ".encode()
+    data = unit * (size // len(unit) + 1)
+    return data[:size].decode("utf-8", "ignore").encode("utf-8")
+
+
 @dataclass(frozen=True)
 class Shape:
     name: str
@@ -96,6 +104,7 @@ SHAPES = [
     Shape("paragraph-32mb", lambda: _words_paragraph(32_000_000)),
     Shape("empty-lines-1m", lambda: _empty_lines(1_000_000)),
     Shape("emoji-zwj-10mb", lambda: _emoji(10_000_000)),
+    Shape("bidi-controls-32mb", lambda: _bidi_controls(32_000_000)),
 ]
 
 
