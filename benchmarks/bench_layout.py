@@ -49,7 +49,7 @@ def build_text(size: int, seed: int = 2116) -> str:
 
 def time_run(function: Callable[[], object]) -> float:
     """Wall-clock seconds of one run with cold paragraph and word caches."""
-    layout._analyse.cache_clear()
+    layout.clear_cache()
     shaping.clear_cache()
     begin = time.perf_counter()
     function()

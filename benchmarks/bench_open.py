@@ -116,15 +116,18 @@ def _run_child(path: Path, keys_for: float, *, extract: bool, timeout: float) ->
     return json.loads(output.strip().splitlines()[-1])
 
 
-def terminal_first_screen(path: Path, state_dir: Path) -> float:
-    """Seconds from starting `reader FILE` in a pseudo-terminal to its title on screen."""
-    title = load_article(path).title
-    marker = max(title.split(), key=len)
+def terminal_first_screen(
+    path: Path, state_dir: Path, marker: str | None = None, env: dict[str, str] | None = None
+) -> float:
+    """Seconds from starting `reader FILE` in a pseudo-terminal to `marker` on screen (by
+    default the longest word of the title), in the environment `env` (default: ours)."""
+    if marker is None:
+        marker = max(load_article(path).title.split(), key=len)
     shaped = layout_paragraph(marker, 200)[0].text.encode("utf-8")
     primary, secondary = pty.openpty()
     os.set_blocking(primary, False)
     fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", SIZE[1], SIZE[0], 0, 0))
-    env = {**os.environ, "TERM": "xterm-256color", "READER_STATE_DIR": str(state_dir)}
+    env = {**(env or os.environ), "TERM": "xterm-256color", "READER_STATE_DIR": str(state_dir)}
     started = time.perf_counter()
     process = subprocess.Popen(
         [str(READER), str(path)], stdin=secondary, stdout=secondary, stderr=secondary, env=env
@@ -134,7 +137,7 @@ def terminal_first_screen(path: Path, state_dir: Path) -> float:
     try:
         while shaped not in _ESCAPES.sub(b"", seen):
             if time.perf_counter() - started > 60 or process.poll() is not None:
-                raise RuntimeError(f"{path}: title never painted: {seen[-300:]!r}")
+                raise RuntimeError(f"{path}: {marker!r} never painted: {seen[-300:]!r}")
             if select.select([primary], [], [], 0.5)[0]:
                 seen += os.read(primary, 1 << 20)
         elapsed = time.perf_counter() - started

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
-from bisect import bisect_right
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -58,8 +57,14 @@ def _width(value: str) -> int:
 
 
 def run(options: argparse.Namespace) -> int:
-    """Print the visual lines; RTL lines padded on the left so they end at the width."""
-    from reader.text.layout import layout_paragraph, split_paragraphs
+    """Print the visual lines; RTL lines padded on the left so they end at the width.
+
+    Streamed: one paragraph, or one segment of a huge paragraph (`reader.text.segments`),
+    is laid out at a time and its lines written out, so time and memory grow with the input
+    and not with the size of its longest paragraph.
+    """
+    from reader.text.layout import iter_paragraphs, layout_paragraph
+    from reader.text.segments import segments
 
     article = load_source(
         options.source,
@@ -72,23 +77,32 @@ def run(options: argparse.Namespace) -> int:
     terminal = sys.stdout.isatty()
     width = options.width or (shutil.get_terminal_size().columns if terminal else 80)
     mode, enter, leave = _output(options.terminal_mode, terminal)
-    paragraphs = split_paragraphs(article.text)
-    spans: dict[int, list[Span]] = {}
-    if options.color:
-        spans = _mention_spans(article, [offset for offset, _ in paragraphs])
-    write = _color_writer(width, mode) if options.color else _plain_writer(mode)
+    mentions = iter(_mention_spans(article) if options.color else ())
+    upcoming = next(mentions, None)
+    active: list[Span] = []  # the mentions that reach into the current segment
+    write, flush = _color_writer(width, mode) if options.color else _plain_writer(mode)
     sys.stdout.write(enter)
     try:
-        for index, (offset, paragraph) in enumerate(paragraphs):
-            for line in layout_paragraph(
-                paragraph,
-                width,
-                spans=spans.get(index, ()),
-                harakat=options.harakat,
-                direction=options.direction,
-                offset=offset,
-            ):
-                write(line, max(0, width - line.width) if line.rtl else 0, paragraph, offset)
+        for offset, paragraph in iter_paragraphs(article.text):
+            for first, end, direction in segments(paragraph, options.direction):
+                start = offset + first
+                if active:
+                    active = [span for span in active if span.end > start]
+                while upcoming is not None and upcoming.start < offset + end:
+                    if upcoming.end > start:
+                        active.append(upcoming)
+                    upcoming = next(mentions, None)
+                text = paragraph[first:end]
+                for line in layout_paragraph(
+                    text,
+                    width,
+                    spans=active,
+                    harakat=options.harakat,
+                    direction=direction,
+                    offset=start,
+                ):
+                    write(line, max(0, width - line.width) if line.rtl else 0, text, start)
+        flush()
     finally:
         sys.stdout.write(leave)
         sys.stdout.flush()
@@ -109,51 +123,53 @@ def _output(override: str | None, terminal: bool) -> tuple[OutputMode, str, str]
     return choice.mode, choice.enter(), choice.leave()
 
 
-def _mention_spans(article: Article, starts: list[int]) -> dict[int, list[Span]]:
-    """Entity mentions coloured by type, filed under each paragraph they overlap.
-
-    Found by bisection: testing every span against every paragraph would take minutes on
-    a 10 MB article with a hundred thousand mentions.
-    """
+def _mention_spans(article: Article) -> list[Span]:
+    """Entity mentions coloured by type, in reading order (overlapping styles combine in
+    that order)."""
     from rich.style import Style
 
     from reader.entities import extract_entities
     from reader.text.layout import Span
 
-    spans: dict[int, list[Span]] = {}
-    for entity in extract_entities(article.text):
-        style = Style.parse(TYPE_STYLES[entity.type])
-        for mention in entity.mentions:
-            first = bisect_right(starts, mention.start) - 1
-            last = bisect_right(starts, max(mention.start, mention.end - 1)) - 1
-            for index in range(max(0, first), last + 1):
-                spans.setdefault(index, []).append(Span(mention.start, mention.end, style))
-    for local in spans.values():  # overlapping styles combine in reading order
-        local.sort(key=lambda span: span.start)
+    spans = [
+        Span(mention.start, mention.end, Style.parse(TYPE_STYLES[entity.type]))
+        for entity in extract_entities(article.text)
+        for mention in entity.mentions
+    ]
+    spans.sort(key=lambda span: span.start)
     return spans
 
 
-def _painted(line: VisualLine, mode: OutputMode, paragraph: str, offset: int) -> list[Painted]:
-    """The line's cells as `mode` writes them."""
-    cells = ordered_cells(line, mode, paragraph, offset)
+def _painted(line: VisualLine, mode: OutputMode, source: str, offset: int) -> list[Painted]:
+    """The line's cells as `mode` writes them (`source` starts at article offset `offset`)."""
+    cells = ordered_cells(line, mode, source, offset)
     return mode.arrange([(cell.text, cell.width, cell.style) for cell in cells])
 
 
-def _plain_writer(mode: OutputMode) -> LineWriter:
+def _plain_writer(mode: OutputMode) -> tuple[LineWriter, Callable[[], None]]:
+    """Write lines in batches: a million blank lines are a million calls otherwise."""
     out = sys.stdout
+    batch: list[str] = []
 
-    def write(line: VisualLine, padding: int, paragraph: str, offset: int) -> None:
+    def write(line: VisualLine, padding: int, source: str, offset: int) -> None:
         text = (
             line.text
             if mode.name == "cells"
-            else "".join(text for text, _width, _style in _painted(line, mode, paragraph, offset))
+            else "".join(text for text, _width, _style in _painted(line, mode, source, offset))
         )
-        out.write(" " * padding + text + "\n")
+        batch.append(" " * padding + text + "\n")
+        if len(batch) >= 4096:
+            flush()
 
-    return write
+    def flush() -> None:
+        out.write("".join(batch))
+        batch.clear()
+        out.flush()
+
+    return write, flush
 
 
-def _color_writer(width: int, mode: OutputMode) -> LineWriter:
+def _color_writer(width: int, mode: OutputMode) -> tuple[LineWriter, Callable[[], None]]:
     from rich.console import Console
     from rich.text import Text
 
@@ -173,4 +189,4 @@ def _color_writer(width: int, mode: OutputMode) -> LineWriter:
             text.append(painted, style=style)
         console.print(text)
 
-    return write
+    return write, sys.stdout.flush

@@ -142,6 +142,60 @@ def resolve_levels(
     return resolve_levels_exact(text, direction)
 
 
+def paragraph_level(text: str) -> int:
+    """Rules P2-P3 alone: 1 if the first strong character outside isolates is R or AL, else 0.
+
+    For a paragraph too long to resolve in one piece (``reader.text.segments``).  It is read
+    in growing pieces: the set of a piece's characters says whether it holds any strong
+    character or isolate control at all, and a regular expression finds them, so the work
+    stops soon after the first strong character and no Python loop runs per character.
+    ``text`` may be the raw paragraph: the characters that sanitising changes (controls,
+    separators, lone surrogates) are never strong, and a character Python's Unicode data
+    does not know counts as neutral too.
+
+    The work is bounded, so that a 30 MB paragraph of emoji or dashes costs no more than a
+    megabyte's worth: only the first ``_P2_REACH`` characters are read, and the loop runs
+    once per isolate control met, at most ``_P2_ISOLATES`` times.  A paragraph with no
+    answer within these (only machine-made text) is taken to be LTR, rule P3's default.
+    """
+    depth = 0  # isolates open (P2 skips what lies inside them, up to the matching PDI)
+    budget = _P2_ISOLATES
+    start, size = 0, 1024
+    while start < min(len(text), _P2_REACH):
+        piece = text[start : min(start + size, _P2_REACH)]
+        codes = {c: code for c in set(piece) - _SURROGATES if (code := _P2_CODE.get(bidi_class(c)))}
+        if codes:
+            outside, inside = _p2_patterns(frozenset(codes.items()))
+            position = 0
+            while match := (inside if depth else outside).search(piece, position):
+                code = codes[match.group()]
+                if code in "lr":
+                    return 1 if code == "r" else 0
+                depth += 1 if code == "i" else -1
+                budget -= 1
+                if not budget:
+                    return 0
+                position = match.end()
+        start += size
+        size = min(2 * size, 1 << 20)
+    return 0
+
+
+_P2_CODE = {"L": "l", "R": "r", "AL": "r", "LRI": "i", "RLI": "i", "FSI": "i", "PDI": "p"}
+_P2_ISOLATES = 100_000
+_P2_REACH = 1 << 20
+_SURROGATES = frozenset(map(chr, range(0xD800, 0xE000)))  # Bidi_Class L in unicodedata
+
+
+@lru_cache(maxsize=256)
+def _p2_patterns(codes: frozenset[tuple[str, str]]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Patterns finding what matters outside isolates (strong characters and isolate
+    initiators: a PDI there closes nothing) and inside them (isolate controls)."""
+    outside = {c for c, code in codes if code != "p"}
+    inside = {c for c, code in codes if code in "ip"}
+    return re.compile(_char_class(outside)), re.compile(_char_class(inside))
+
+
 def resolve_levels_exact(text: str, direction: Direction = "auto") -> tuple[int, bytes]:
     """``resolve_levels`` always through python-bidi (no shortcut); same contract."""
     if not text:  # python-bidi reports no paragraph at all for an empty text

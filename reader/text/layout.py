@@ -20,9 +20,8 @@ painted: their clusters belong to the line's range but to no cell.
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import accumulate, compress, pairwise, repeat
 from operator import itemgetter
 from typing import Literal, NamedTuple
@@ -30,12 +29,22 @@ from typing import Literal, NamedTuple
 from rich.style import Style
 
 from reader.text import bidi, sanitize, shaping
+from reader.text.cache import SizedCache
 from reader.text.mirroring import MIRRORS
 from reader.text.wrap import wrap
 
 Direction = Literal["auto", "rtl", "ltr"]
 
-__all__ = ["Cell", "Direction", "Span", "VisualLine", "layout_paragraph", "split_paragraphs"]
+__all__ = [
+    "Cell",
+    "Direction",
+    "Span",
+    "VisualLine",
+    "iter_paragraphs",
+    "layout_paragraph",
+    "paragraph_table",
+    "split_paragraphs",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,20 +115,63 @@ def split_paragraphs(text: str) -> list[tuple[int, str]]:
     an empty text is one empty paragraph.  The loader normalises line ends to \\n, so the
     usual case is a plain ``str.split`` (a 10 MB article splits before its first screen).
     """
-    if "\r" not in text and "\u2029" not in text:
-        pieces = text.split("\n")
-        if len(pieces) > 1 and not pieces[-1]:
-            pieces.pop()
-        offsets = accumulate((len(piece) + 1 for piece in pieces[:-1]), initial=0)
-        return list(zip(offsets, pieces, strict=True))
-    result: list[tuple[int, str]] = []
+    pieces = _split_newlines(text)
+    if pieces is None:
+        return list(iter_paragraphs(text))
+    return list(zip(_offsets(list(map(len, pieces))), pieces, strict=True))
+
+
+def paragraph_table(text: str) -> tuple[list[int], list[int]]:
+    """The offsets and the lengths of the paragraphs ``split_paragraphs`` finds, as two
+    lists of ints built by C-level calls: a million empty lines cost no million tuples."""
+    pieces = _split_newlines(text)
+    if pieces is None:
+        pairs = list(iter_paragraphs(text))
+        return [offset for offset, _ in pairs], [len(paragraph) for _, paragraph in pairs]
+    lengths = list(map(len, pieces))
+    return _offsets(lengths), lengths
+
+
+def _split_newlines(text: str) -> list[str] | None:
+    """The paragraphs of a text whose only breaks are \\n, or None if it has others."""
+    if "\r" in text or "\u2029" in text:
+        return None
+    pieces = text.split("\n")
+    if len(pieces) > 1 and not pieces[-1]:
+        pieces.pop()
+    return pieces
+
+
+def _offsets(lengths: list[int]) -> list[int]:
+    """Paragraph offsets from their lengths, one separator character after each."""
+    return list(accumulate(map((1).__add__, lengths[:-1]), initial=0))
+
+
+def iter_paragraphs(text: str) -> Iterator[tuple[int, str]]:
+    """``split_paragraphs`` one paragraph at a time, for callers that stream the text
+    (``reader render`` of a million short lines holds one paragraph, not a million).
+
+    Without \\r and U+2029, the usual case, the breaks are found by ``str.find``: a regular
+    expression scans a 30 MB line ten times slower.
+    """
+    if "\r" in text or "\u2029" in text:
+        breaks = ((m.start(), m.end()) for m in _PARAGRAPH_BREAK.finditer(text))
+    else:
+        breaks = _newlines(text)
     start = 0
-    for match in _PARAGRAPH_BREAK.finditer(text):
-        result.append((start, text[start : match.start()]))
-        start = match.end()
-    if start < len(text) or not result:
-        result.append((start, text[start:]))
-    return result
+    for end, after in breaks:
+        yield start, text[start:end]
+        start = after
+    if start < len(text) or not start:
+        yield start, text[start:]
+
+
+def _newlines(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every \\n in ``text``."""
+    position = text.find("\n")
+    while position >= 0:
+        yield position, position + 1
+        position = text.find("\n", position + 1)
 
 
 def layout_paragraph(
@@ -140,7 +192,12 @@ def layout_paragraph(
         raise ValueError(f"width must be at least 1 cell, got {width}")
     if direction not in ("auto", "rtl", "ltr"):
         raise ValueError(f"direction must be auto, rtl or ltr, got {direction!r}")
-    para = _analyse(text, direction, harakat)
+    if not text:  # a blank line: the same line as the general path, at a tenth of its cost
+        return [VisualLine((), direction == "rtl", offset, offset, 0, "")]
+    key = (text, direction, harakat)
+    if (para := _ANALYSES.get(key)) is None:
+        para = _analyse(text, direction, harakat)
+        _ANALYSES.put(key, para, len(text))
     cells = _logical_cells(para, spans, offset)
     rtl = bool(para.level & 1)
     widths = para.widths
@@ -229,7 +286,16 @@ def _cluster_styles(para: _Paragraph, spans: Sequence[Span], offset: int) -> lis
     return styles
 
 
-@lru_cache(maxsize=512)
+_ANALYSES: SizedCache[tuple[str, Direction, bool], _Paragraph] = SizedCache(1 << 20, 512)
+"""The analyses of recent paragraphs, which a layout at another width or with other spans
+reuses: at most 512, and at most a million characters' worth (about 135 bytes each)."""
+
+
+def clear_cache() -> None:
+    """Forget every analysed paragraph (benchmarks use it to measure a cold start)."""
+    _ANALYSES.clear()
+
+
 def _analyse(text: str, direction: Direction, harakat: bool) -> _Paragraph:
     """Sanitise, shape, resolve levels and build clusters for one paragraph.
 

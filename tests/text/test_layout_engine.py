@@ -7,7 +7,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.style import Style
 
-from reader.text.layout import Cell, Span, VisualLine, layout_paragraph, split_paragraphs
+from reader.text.layout import (
+    Cell,
+    Direction,
+    Span,
+    VisualLine,
+    iter_paragraphs,
+    layout_paragraph,
+    paragraph_table,
+    split_paragraphs,
+)
 
 
 def _cells(lines: list[VisualLine]) -> list[Cell]:
@@ -49,9 +58,19 @@ def test_split_paragraphs_agrees_with_splitlines(text: str) -> None:
     assert all(text[offset : offset + len(p)] == p for offset, p in paragraphs)
 
 
-def test_empty_paragraph_is_one_empty_line() -> None:
-    (line,) = layout_paragraph("", 20, offset=7)
+@given(st.text(alphabet="ab\u0628\n\r\u2029", max_size=40))
+def test_iter_paragraphs_and_the_table_agree_with_split_paragraphs(text: str) -> None:
+    paragraphs = split_paragraphs(text)
+    assert list(iter_paragraphs(text)) == paragraphs
+    assert paragraph_table(text) == ([o for o, _ in paragraphs], [len(p) for _, p in paragraphs])
+
+
+@pytest.mark.parametrize("direction", ["auto", "rtl", "ltr"])
+def test_empty_paragraph_is_one_empty_line(direction: Direction) -> None:
+    """At the paragraph level: an RTL one is right-aligned (render pads it to the width)."""
+    (line,) = layout_paragraph("", 20, offset=7, direction=direction)
     assert (line.cells, line.start, line.end, line.width, line.text) == ((), 7, 7, 0, "")
+    assert line.rtl == (direction == "rtl")
 
 
 def test_arabic_paragraph_is_rtl_shaped_and_reversed() -> None:

@@ -1,18 +1,22 @@
-"""The article itself: a Line-API view that lays out only the paragraphs on screen.
+"""The article itself: a Line-API view that lays out only the blocks on screen.
 
-A 10 MB article has tens of thousands of paragraphs; laying them all out before the first
-screen would take seconds. Each paragraph's height at the current column width is either
-measured (laid out once) or estimated from its length, and the view measures the
-paragraphs it is about to show. When a paragraph above the top of the view turns out
-taller or shorter than estimated, the scroll position moves by the difference so the text
-on screen stays put. The reader's place is a logical character offset (`anchor`), so a
-reflow after a resize or a width change puts the same text back at the top.
+A block is what the layout engine lays out at once: a paragraph, or one segment of a
+paragraph too long to lay out whole (`reader.text.segments`: a 5 MB line is a thousand
+segments, so its first screen costs one or two of them). A 10 MB article has tens of
+thousands of blocks; laying them all out before the first screen would take seconds. Each
+block's height at the current column width is either measured (laid out once) or estimated
+from its length, and the view measures the blocks it is about to show. When a block above
+the top of the view turns out taller or shorter than estimated, the scroll position moves by
+the difference so the text on screen stays put. The reader's place is a logical character
+offset (`anchor`), so a reflow after a resize or a width change puts the same text back at
+the top.
 """
 
 from __future__ import annotations
 
 import bisect
 import gc
+import re
 from collections.abc import Collection, Iterable, Sequence
 from itertools import accumulate
 from typing import ClassVar
@@ -29,7 +33,9 @@ from textual.strip import Strip
 
 from reader.entities import Entity, EntityType
 from reader.terminal.modes import ordered_cells
-from reader.text.layout import Span, VisualLine, layout_paragraph, split_paragraphs
+from reader.text.cache import SizedCache
+from reader.text.layout import Direction, Span, VisualLine, layout_paragraph, paragraph_table
+from reader.text.segments import HUGE, segments
 from reader.ui.cells import current_mode, line_strip
 
 DEFAULT_TEXT_WIDTH = 72
@@ -41,6 +47,9 @@ WIDTH_STEP = 4
 MARGIN = 2
 """Blank cells kept on each side of the column when the window is narrow."""
 
+LINES_BUDGET = 1 << 19
+"""Characters of laid-out blocks kept for painting (visual lines take ~100 bytes each)."""
+
 LAYERS = ("title", "mentions", "search", "selected", "current")
 """Highlight layers, lowest first: a later layer's style wins where they overlap."""
 
@@ -49,23 +58,51 @@ def _paragraph_table(text: str) -> tuple[list[int], list[int]]:
     """(start offset, length) of every paragraph, as two lists of ints.
 
     Only these are kept: a list of the paragraphs themselves would hold a second copy of
-    a 10 MB text for as long as it is open. Building the engine's tens of thousands of
-    (offset, paragraph) tuples wakes the cyclic garbage collector again and again to walk
-    objects that cannot form cycles, which costs more than the split itself, so it
-    sleeps meanwhile.
+    a 10 MB text for as long as it is open. When the text has breaks other than \\n, the
+    engine builds (offset, paragraph) tuples on the way, which wakes the cyclic garbage
+    collector again and again to walk objects that cannot form cycles, so it sleeps
+    meanwhile.
     """
     enabled = gc.isenabled()
     gc.disable()
     try:
-        offsets, paragraphs = zip(*split_paragraphs(text), strict=True)
-        return list(offsets), list(map(len, paragraphs))
+        return paragraph_table(text)
     finally:
         if enabled:
             gc.enable()
 
 
+def _block_table(
+    text: str, offsets: list[int], lengths: list[int]
+) -> tuple[list[int], list[int], dict[int, Direction]]:
+    """(start offset, length) of every block, and the direction of each block that is a
+    segment of a huge paragraph (the whole paragraph's, see `reader.text.segments`).
+
+    Without a huge paragraph, the usual case, the blocks are the paragraphs: the same lists.
+    """
+    if not lengths or max(lengths) <= HUGE:
+        return offsets, lengths, {}
+    huge = [index for index, length in enumerate(lengths) if length > HUGE]
+    block_offsets: list[int] = []
+    block_lengths: list[int] = []
+    directions: dict[int, Direction] = {}
+    done = 0
+    for index in huge:
+        block_offsets += offsets[done:index]
+        block_lengths += lengths[done:index]
+        start = offsets[index]
+        for first, end, direction in segments(text[start : start + lengths[index]]):
+            directions[len(block_offsets)] = direction
+            block_offsets.append(start + first)
+            block_lengths.append(end - first)
+        done = index + 1
+    block_offsets += offsets[done:]
+    block_lengths += lengths[done:]
+    return block_offsets, block_lengths, directions
+
+
 def _estimates(lengths: list[int], width: int) -> list[int]:
-    """Guess paragraph heights without laying them out (greedy wrap loses ~10%)."""
+    """Guess block heights without laying them out (greedy wrap loses ~10%)."""
     per_line = max(1, width) * 9
     return [-(-length * 10 // per_line) or 1 for length in lengths]
 
@@ -131,7 +168,10 @@ class ArticleView(ScrollView, can_focus=True):
         """The whole article; every offset refers to it."""
         self.anchor = 0
         """Logical offset at the top of the view: the reader's place."""
-        self._offsets, self._lengths = _paragraph_table(text)
+        self._paragraph_offsets, self._paragraph_lengths = _paragraph_table(text)
+        self._offsets, self._lengths, self._directions = _block_table(
+            text, self._paragraph_offsets, self._paragraph_lengths
+        )
         self._width = 0
         self._heights: list[int] = []
         self._measured = bytearray()
@@ -139,7 +179,10 @@ class ArticleView(ScrollView, can_focus=True):
         self._layers: dict[str, list[Span]] = {layer: [] for layer in LAYERS}
         self._layer_starts: dict[str, list[int]] = {layer: [] for layer in LAYERS}
         self._span_cache: dict[int, tuple[Span, ...]] = {}
-        self._layout_cache: LRUCache[tuple[object, ...], list[VisualLine]] = LRUCache(512)
+        # Not `_layout_cache`: Textual's Widget has one of its own, cleared on every refresh.
+        self._block_lines: SizedCache[tuple[object, ...], list[VisualLine]] = SizedCache(
+            LINES_BUDGET, 512
+        )
         self._strip_cache: LRUCache[tuple[object, ...], Strip] = LRUCache(2048)
         self._restoring = False
         self._measuring = False
@@ -147,10 +190,11 @@ class ArticleView(ScrollView, can_focus=True):
         self._colour: frozenset[EntityType] = frozenset()
         self._selected: tuple[Entity | None, int | None] = (None, None)
         self._matched: tuple[Sequence[tuple[int, int]], int | None] = ((), None)
-        first = next((i for i in range(len(self._offsets)) if self.paragraph_text(i).strip()), None)
-        if first is not None:
-            start = self._offsets[first]
-            self._set_layer("title", [Span(start, start + self._lengths[first], Style())])
+        if (visible := re.search(r"\S", text)) is not None:  # the first non-blank paragraph
+            first = self.paragraph_at(visible.start())
+            start = self._paragraph_offsets[first]
+            end = start + self._paragraph_lengths[first]
+            self._set_layer("title", [Span(start, end, Style())])
 
     # geometry -------------------------------------------------------------------------
 
@@ -178,22 +222,30 @@ class ArticleView(ScrollView, can_focus=True):
         self._starts = [0, *accumulate(self._heights)]
         self.virtual_size = Size(self.scrollable_content_region.width, self._starts[-1])
 
-    def _paragraph_at_y(self, y: int) -> int:
+    def _block_at_y(self, y: int) -> int:
         return max(0, min(len(self._offsets) - 1, bisect.bisect_right(self._starts, y) - 1))
 
     def paragraph_at(self, offset: int) -> int:
         """Index of the paragraph that holds a logical offset."""
-        return max(0, bisect.bisect_right(self._offsets, offset) - 1)
+        return max(0, bisect.bisect_right(self._paragraph_offsets, offset) - 1)
 
     def paragraph_text(self, index: int) -> str:
         """A paragraph's logical text."""
+        start = self._paragraph_offsets[index]
+        return self.text[start : start + self._paragraph_lengths[index]]
+
+    def _block_at(self, offset: int) -> int:
+        """Index of the block that holds a logical offset."""
+        return max(0, bisect.bisect_right(self._offsets, offset) - 1)
+
+    def _block_text(self, index: int) -> str:
         start = self._offsets[index]
         return self.text[start : start + self._lengths[index]]
 
     # layout ---------------------------------------------------------------------------
 
     def _spans(self, index: int) -> tuple[Span, ...]:
-        """Every highlight over a paragraph, lowest layer first."""
+        """Every highlight over a block, lowest layer first."""
         if (cached := self._span_cache.get(index)) is not None:
             return cached
         start = self._offsets[index]
@@ -212,26 +264,27 @@ class ArticleView(ScrollView, can_focus=True):
         return result
 
     def lines_of(self, index: int) -> list[VisualLine]:
-        """A paragraph laid out at the current width, measuring it on the way."""
+        """A block laid out at the current width, measuring it on the way."""
         spans = self._spans(index)
         key = (index, self._width, self.harakat, spans)
-        lines = self._layout_cache.get(key)
+        lines = self._block_lines.get(key)
         if lines is None:
             lines = layout_paragraph(
-                self.paragraph_text(index),
+                self._block_text(index),
                 self._width,
                 spans=spans,
                 harakat=self.harakat,
+                direction=self._directions.get(index, "auto"),
                 offset=self._offsets[index],
             )
-            self._layout_cache[key] = lines
+            self._block_lines.put(key, lines, self._lengths[index])
         if self._measured and not self._measured[index]:
             self._measured[index] = 1
             self._heights[index] = len(lines)
         return lines
 
     def _measure(self, indices: Iterable[int]) -> tuple[bool, int]:
-        """Measure paragraphs; (any height changed, change above the current top)."""
+        """Measure blocks; (any height changed, change above the current top)."""
         top = round(self.scroll_y)
         changed, above = False, 0
         for index in indices:
@@ -254,8 +307,8 @@ class ArticleView(ScrollView, can_focus=True):
             for _ in range(16):
                 top = round(self.scroll_y)
                 bottom = top + max(1, self.scrollable_content_region.height)
-                first = self._paragraph_at_y(top)
-                last = self._paragraph_at_y(bottom)
+                first = self._block_at_y(top)
+                last = self._block_at_y(bottom)
                 changed, above = self._measure(range(first, last + 1))
                 if not changed:
                     break
@@ -266,14 +319,14 @@ class ArticleView(ScrollView, can_focus=True):
             self._measuring = False
 
     def _locate(self, offset: int) -> tuple[int, int]:
-        """(paragraph, line within it) that shows a logical offset."""
-        index = self.paragraph_at(offset)
+        """(block, line within it) that shows a logical offset."""
+        index = self._block_at(offset)
         lines = self.lines_of(index)
         starts = [line.start for line in lines]
         return index, max(0, bisect.bisect_right(starts, offset) - 1)
 
     def _measure_around(self, index: int) -> None:
-        """Measure a screenful above and below a paragraph so a jump lands exactly."""
+        """Measure a screenful above and below a block so a jump lands exactly."""
         height = max(1, self.scrollable_content_region.height)
         before, total = index, 0
         while before > 0 and total < height:
@@ -311,7 +364,7 @@ class ArticleView(ScrollView, can_focus=True):
     def top_offset(self) -> int:
         """Logical offset of the first cell of the top line."""
         top = round(self.scroll_y)
-        index = self._paragraph_at_y(top)
+        index = self._block_at_y(top)
         lines = self.lines_of(index)
         line = lines[max(0, min(top - self._starts[index], len(lines) - 1))]
         return line.start
@@ -372,13 +425,18 @@ class ArticleView(ScrollView, can_focus=True):
 
     def watch_harakat(self) -> None:
         if self.is_mounted:
-            self._layout_cache.clear()
+            self._block_lines.clear()
             self._reset_heights(self._column()[1])
             self.reflow()
 
     def _on_theme_changed(self, theme: object) -> None:
         """The theme's new colours, read once its CSS has been applied."""
         self._restyle()
+
+    def action_scroll_end(self) -> None:
+        """G and End: to the last line at once. An animation heads for the end as it was
+        when it started, which moves as the blocks on screen are measured."""
+        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
 
     def action_page_down(self) -> None:
         self.scroll_page_down(animate=False)
@@ -451,7 +509,7 @@ class ArticleView(ScrollView, can_focus=True):
         virtual = round(self.scroll_y) + y
         if not self._heights or virtual >= self._starts[-1]:
             return Strip.blank(width, base)
-        index = self._paragraph_at_y(virtual)
+        index = self._block_at_y(virtual)
         line_number = virtual - self._starts[index]
         left, column = self._column()
         if column != self._width:  # the size changed under us: lay out again after this frame
@@ -483,7 +541,7 @@ class ArticleView(ScrollView, can_focus=True):
                 left=left,
                 column=column,
                 mode=mode,
-                source=self.paragraph_text(index),
+                source=self._block_text(index),
                 offset=self._offsets[index],
             )
         self._strip_cache[key] = strip
@@ -499,7 +557,7 @@ class ArticleView(ScrollView, can_focus=True):
         left, column = self._column()
         x = left + (column - line.width if line.rtl else 0)
         mode = current_mode()
-        for cell in ordered_cells(line, mode, self.paragraph_text(index), self._offsets[index]):
+        for cell in ordered_cells(line, mode, self._block_text(index), self._offsets[index]):
             if cell.start <= offset < cell.end:
                 return row, x
             x += cell.width

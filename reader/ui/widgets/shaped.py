@@ -17,8 +17,9 @@ from textual.style import Style
 from textual.visual import RenderOptions, Visual
 
 from reader.terminal.modes import ordered_cells
-from reader.text.layout import Direction, Span, VisualLine, layout_paragraph, split_paragraphs
+from reader.text.layout import Direction, Span, VisualLine, iter_paragraphs, layout_paragraph
 from reader.text.sanitize import neutralise
+from reader.text.segments import segments
 from reader.ui.cells import current_mode, line_strip
 
 
@@ -63,29 +64,42 @@ class ShapedText(Visual):
         """Force an alignment; by default RTL lines go right and LTR lines left."""
         self.harakat = harakat
         """Keep harakat on their letters."""
-        self._lines: dict[int, list[VisualLine]] = {}
+        self._lines: dict[int, tuple[bool, list[VisualLine]]] = {}
 
     def __repr__(self) -> str:
         return f"ShapedText({self.text!r})"
 
-    def lines(self, width: int) -> list[VisualLine]:
-        """Visual lines of every paragraph at `width` (cells carry offsets into `text`)."""
+    def lines(self, width: int, limit: int | None = None) -> list[VisualLine]:
+        """Visual lines of every paragraph at `width` (cells carry offsets into `text`).
+
+        With a `limit`, at least the first `limit` lines, or all if there are fewer: a title
+        shown on one row may be a whole 5 MB line, and laying out all of it would take
+        seconds.  Paragraphs too long to lay out whole go by segments, as in the article.
+        """
         width = max(1, width)
-        if (cached := self._lines.get(width)) is None:
-            cached = []
-            for offset, paragraph in split_paragraphs(self.text):
+        complete, lines = self._lines.get(width, (False, []))
+        if not complete and (limit is None or len(lines) < limit):
+            complete, lines = self._layout(width, limit)
+            self._lines[width] = complete, lines
+        return lines
+
+    def _layout(self, width: int, limit: int | None) -> tuple[bool, list[VisualLine]]:
+        """(whether every line is there, the lines) up to `limit` lines."""
+        lines: list[VisualLine] = []
+        for offset, paragraph in iter_paragraphs(self.text):
+            for start, end, direction in segments(paragraph, self.direction):
+                if limit is not None and len(lines) >= limit:
+                    return False, lines
                 # The engine skips spans outside the paragraph; these texts are short.
-                lines = layout_paragraph(
-                    paragraph,
+                lines += layout_paragraph(
+                    paragraph[start:end],
                     width,
                     spans=self.spans,
                     harakat=self.harakat,
-                    direction=self.direction,
-                    offset=offset,
+                    direction=direction,
+                    offset=offset + start,
                 )
-                cached.extend(lines)
-            self._lines[width] = cached
-        return cached
+        return True, lines
 
     def render_strips(
         self, width: int, height: int | None, style: Style, options: RenderOptions
@@ -96,9 +110,9 @@ class ShapedText(Visual):
             line_strip(
                 line, width, base=base, mode=mode, align=self.align or "auto", source=self.text
             )
-            for line in self.lines(width)
+            for line in self.lines(width, height)[:height]
         ]
-        return strips if height is None else strips[:height]
+        return strips
 
     def get_optimal_width(self, rules: object, container_width: int) -> int:
         return max((line.width for line in self.lines(container_width)), default=0)
