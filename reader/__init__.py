@@ -1,3 +1,11 @@
 """reader: a terminal reader for Arabic news articles."""
 
-__version__ = "0.1.0"
+from importlib.metadata import PackageNotFoundError, version
+
+DISTRIBUTION = "arabic-news-reader"
+"""The name on the package index ("reader" there is an unrelated library)."""
+
+try:
+    __version__ = version(DISTRIBUTION)
+except PackageNotFoundError:  # a checkout run without installing
+    __version__ = "0+unknown"

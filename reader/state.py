@@ -79,15 +79,18 @@ def article_key(article: Article) -> str:
 
 @dataclass(slots=True)
 class State:
-    """Settings plus reading positions (logical character offsets) per article key."""
+    """Settings plus, per article key, the reading position (a logical character offset) and
+    how far the article has been read (a percentage, the furthest reached)."""
 
     settings: Settings = field(default_factory=Settings)
     positions: dict[str, int] = field(default_factory=dict)
+    progress: dict[str, int] = field(default_factory=dict)
     path: Path = field(default_factory=lambda: state_dir() / STATE_FILE)
     warning: str | None = None  # why the file on disk was ignored, for the caller to show
     migrated: str | None = None  # an old setting turned into a new one, for the caller to say
     _loaded: Settings = field(default_factory=Settings, repr=False)
     _changed: set[str] = field(default_factory=set, repr=False)
+    _advanced: set[str] = field(default_factory=set, repr=False)
 
     @classmethod
     def load(cls, path: Path | None = None) -> State:
@@ -108,6 +111,7 @@ class State:
                 raise ValueError("not a JSON object")
             settings = _settings_from(data.get("settings", {}))
             positions = _positions_from(data.get("positions", {}))
+            progress = _progress_from(data.get("progress", {}))
         except (ValueError, RecursionError) as err:
             return cls(path=path, warning=f"{path}: corrupt state file ({err}); using defaults")
         loaded = replace(settings)
@@ -120,7 +124,12 @@ class State:
                 "change it with 'reader doctor' or in the command palette"
             )
         return cls(
-            settings=settings, positions=positions, path=path, migrated=migrated, _loaded=loaded
+            settings=settings,
+            positions=positions,
+            progress=progress,
+            path=path,
+            migrated=migrated,
+            _loaded=loaded,
         )
 
     def position(self, key: str) -> int | None:
@@ -136,6 +145,17 @@ class State:
             self._changed.discard(next(iter(self.positions)))
             del self.positions[next(iter(self.positions))]
 
+    def set_progress(self, key: str, percent: int) -> None:
+        """Remember how far an article has been read (only ever further)."""
+        percent = max(0, min(100, int(percent)))
+        if percent > self.progress.get(key, -1):
+            self.progress.pop(key, None)
+            self.progress[key] = percent
+            self._advanced.add(key)
+            while len(self.progress) > _MAX_POSITIONS:
+                self._advanced.discard(next(iter(self.progress)))
+                del self.progress[next(iter(self.progress))]
+
     def save(self) -> str | None:
         """Write atomically; returns a one-line warning instead of raising when the disk says no.
 
@@ -145,9 +165,14 @@ class State:
         try:
             with _locked(self.path):
                 _remove_temporaries(self.path)
-                settings, positions = self._merged(State.load(self.path))
+                settings, positions, progress = self._merged(State.load(self.path))
                 payload = json.dumps(
-                    {"version": _VERSION, "settings": asdict(settings), "positions": positions},
+                    {
+                        "version": _VERSION,
+                        "settings": asdict(settings),
+                        "positions": positions,
+                        "progress": progress,
+                    },
                     ensure_ascii=False,
                     indent=1,
                 )
@@ -156,12 +181,13 @@ class State:
             return f"{self.path}: cannot save state ({err.strerror or err})"
         for spec in fields(Settings):  # in place: the app may hold on to self.settings
             setattr(self.settings, spec.name, getattr(settings, spec.name))
-        self.positions = dict(positions)
-        self._loaded, self._changed = replace(settings), set()
+        self.positions, self.progress = dict(positions), dict(progress)
+        self._loaded, self._changed, self._advanced = replace(settings), set(), set()
         return None
 
-    def _merged(self, disk: State) -> tuple[Settings, dict[str, int]]:
-        """The file's settings and positions with this instance's changes on top."""
+    def _merged(self, disk: State) -> tuple[Settings, dict[str, int], dict[str, int]]:
+        """The file's settings, positions and progress with this instance's changes on top
+        (progress only ever grows: the furthest of the two)."""
         settings = disk.settings
         for spec in fields(Settings):
             value = getattr(self.settings, spec.name)
@@ -173,7 +199,13 @@ class State:
             positions[key] = self.positions[key]
         while len(positions) > _MAX_POSITIONS:
             del positions[next(iter(positions))]
-        return settings, positions
+        progress = disk.progress
+        for key in self._advanced:
+            furthest = max(progress.pop(key, 0), self.progress[key])
+            progress[key] = furthest
+        while len(progress) > _MAX_POSITIONS:
+            del progress[next(iter(progress))]
+        return settings, positions, progress
 
 
 def _missing(path: Path) -> bool:
@@ -266,6 +298,17 @@ def _settings_from(raw: Any) -> Settings:
         if spec.name in raw and checks[spec.name](raw[spec.name]):
             setattr(settings, spec.name, raw[spec.name])
     return settings
+
+
+def _progress_from(raw: Any) -> dict[str, int]:
+    """How far each article was read; entries that are not key -> 0..100 are skipped."""
+    if not isinstance(raw, dict):
+        raise ValueError("progress is not an object")
+    return {
+        key: value
+        for key, value in raw.items()
+        if isinstance(key, str) and type(value) is int and 0 <= value <= 100
+    }
 
 
 def _positions_from(raw: Any) -> dict[str, int]:

@@ -64,6 +64,20 @@ def unknown_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("reader.terminal.query.ask", lambda fd, timeout=0.05: None)
 
 
+@pytest.fixture(autouse=True)
+def no_system_clipboard(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test writes to the desktop's clipboard: pyperclip finds no way to it."""
+    import pyperclip
+
+    def refuse(*args: object) -> str:
+        raise pyperclip.PyperclipException("no clipboard in the tests")
+
+    monkeypatch.setattr(pyperclip, "copy", refuse)
+    monkeypatch.setattr(pyperclip, "paste", refuse)
+    for name in ("SSH_CONNECTION", "SSH_TTY"):
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture
 def deny(monkeypatch: pytest.MonkeyPatch) -> Callable[[str, Path], None]:
     """`deny("stat", path)`: `os.stat` (or "open": `os.open`) of that path fails with EACCES.

@@ -30,7 +30,7 @@ from reader.terminal.detect import Detection
 from reader.terminal.modes import OutputMode
 from reader.ui import signals
 from reader.ui.commands import ReaderCommands
-from reader.ui.dialogs.help import EXTRA_KEYS, HelpDialog, binding_rows
+from reader.ui.dialogs.help import HelpDialog, HelpGroup
 from reader.ui.palette import theme_variables
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.elsewhere import ElsewhereScreen
@@ -91,6 +91,8 @@ class ReaderApp(App[None]):
         """Why the last save of the state failed, if it did (reported after exit)."""
         self.quit_signal: int | None = None
         """The signal that ended the app, if one did."""
+        self.search_history: list[str] = []
+        """Queries searched for in this session, oldest first (`/` recalls the last)."""
         self.entity_cache: dict[str, list[Entity]] = {}
         """Extracted entities per article key, shared by the library and article screens."""
         for name, theme in list(self.available_themes.items()):
@@ -248,18 +250,57 @@ class ReaderApp(App[None]):
         self.report(event.reason, severity="warning")
 
     def help_rows(self) -> list[tuple[str, str, str]]:
-        """Every key the reader answers to, for the help screen."""
-        rows = binding_rows("Anywhere", self.BINDINGS)
-        rows += binding_rows("Article screen", ArticleScreen.BINDINGS)
-        rows += binding_rows("Article", ArticleView.BINDINGS)
-        rows += binding_rows("Pane", EntityList.BINDINGS)
-        rows += binding_rows("Library", ArticleList.BINDINGS)
-        rows += binding_rows("Feeds", FeedsScreen.BINDINGS)
-        rows += binding_rows("Elsewhere", ElsewhereScreen.BINDINGS)
-        rows += binding_rows("Search bar", SearchBar.BINDINGS)
-        return rows + list(EXTRA_KEYS)
+        """Every key the reader answers to, one line per action, for the help screen."""
+        return [row for group in HELP_GROUPS for row in group.rows()]
 
     def action_help(self) -> None:
         """Show the keys."""
         if not isinstance(self.screen, HelpDialog):
             self.push_screen(HelpDialog(self.help_rows()))
+
+
+HELP_GROUPS = (
+    HelpGroup(
+        "Anywhere",
+        (ReaderApp.BINDINGS,),
+        extra=(
+            ("Tab, Shift+Tab", "move between pane and article (or lists)"),
+            ("Ctrl+P", "command palette: every action, output modes, themes"),
+        ),
+    ),
+    HelpGroup(
+        "Article",
+        (ArticleScreen, ArticleView),
+        words={
+            "scroll_up": "up a line",
+            "scroll_down": "down a line",
+            "scroll_home": "to the top",
+            "scroll_end": "to the bottom",
+            "page_up": "up a page",
+            "page_down": "down a page",
+        },
+        extra=(("click a mention", "select its entity in the pane"),),
+    ),
+    HelpGroup(
+        "Pane",
+        (EntityList,),
+        words={
+            "cursor_up": "previous entity (its mentions are highlighted)",
+            "cursor_down": "next entity (its mentions are highlighted)",
+            "first": "first entity",
+            "last": "last entity",
+            "page_up": "up a page",
+            "page_down": "down a page",
+            "select": "read the article at the selected mention",
+        },
+    ),
+    HelpGroup(
+        "Search",
+        (SearchBar,),
+        extra=(("Enter", "keep the matches and return to the article"),),
+    ),
+    HelpGroup("Library", (LibraryScreen, ArticleList), words={"select": "open the article"}),
+    HelpGroup("Feeds", (FeedsScreen,)),
+    HelpGroup("Elsewhere", (ElsewhereScreen,)),
+)
+"""The help screen's groups, in the order a reader meets them."""

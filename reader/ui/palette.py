@@ -154,6 +154,8 @@ def theme_variables(variables: Mapping[str, str]) -> dict[str, str]:
     found |= {f"pane-{name}": _hex(readable(hue, pane)) for name, hue in HUES.items()}
     found["title"] = _hex(readable(accent.hsl.h * 360, article))
     found["muted"] = found["text-muted"] = _hex(readable(None, (*pane, *grounds)))
+    error = Color.parse(variables["error"])
+    found["error-text"] = _hex(readable(error.hsl.h * 360, (*pane, *grounds)))
     found["pane-cursor"] = cursor.hex6
     found["search"] = _hex(readable(warning.hsl.h * 360, (text,)))
     found["status-note"] = _hex(readable(warning.hsl.h * 360, (_rgb(variables["panel"]),)))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from reader.loader import load_article
 from reader.state import State, article_key
 from reader.terminal.choice import choose
@@ -241,9 +243,11 @@ async def test_y_copies_the_paragraph_or_entity_in_logical_order(
         await wait(sample_app, pilot)
         screen = sample_app.screen
         await pilot.press("y")
+        await wait(sample_app, pilot)
         assert sample_app.clipboard == screen.article.title
         await _select(pilot, sample_app, "بلينكن")
         await pilot.press("y")
+        await wait(sample_app, pilot)
         assert sample_app.clipboard == "بلينكن"
 
 
@@ -259,8 +263,40 @@ async def test_y_copies_controls_as_pictures_and_leaves_bidi_controls_out(
     async with app.run_test(size=SIZE) as pilot:
         await wait(app, pilot)
         await pilot.press("y")
+        await wait(app, pilot)
         assert app.clipboard == "نص␛[201~rm -rf ~␈\ufffdمعكوس عزل مي\u200cشود\u200e\u061c"
-        assert app.screen.status.message == f"copied {len(app.clipboard)} characters"
+        assert app.screen.status.message.startswith(f"{len(app.clipboard)} characters sent")
+
+
+@pytest.fixture
+def desktop_clipboard(monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """A system clipboard that works (pyperclip copies and reads back)."""
+    import pyperclip
+
+    held = {"text": ""}
+    monkeypatch.setattr(pyperclip, "copy", lambda text: held.update(text=text))
+    monkeypatch.setattr(pyperclip, "paste", lambda: held["text"])
+    return held
+
+
+async def test_y_says_truthfully_which_clipboard_got_the_text(
+    sample_app: ReaderApp, wait, desktop_clipboard: dict[str, str], monkeypatch
+) -> None:
+    async with sample_app.run_test(size=SIZE) as pilot:
+        await wait(sample_app, pilot)
+        screen = sample_app.screen
+        await pilot.press("y")
+        await wait(sample_app, pilot)
+        assert desktop_clipboard["text"] == screen.article.title
+        assert sample_app.clipboard == ""  # no OSC 52 when the system clipboard took it
+        assert screen.status.message.endswith("characters copied to the clipboard")
+        monkeypatch.setenv("SSH_CONNECTION", "10.0.0.1 5000 10.0.0.2 22")
+        desktop_clipboard["text"] = ""
+        await pilot.press("y")
+        await wait(sample_app, pilot)
+        assert desktop_clipboard["text"] == ""  # over SSH: the remote machine's clipboard
+        assert sample_app.clipboard == screen.article.title
+        assert "OSC 52" in screen.status.message and "may ignore it" in screen.status.message
 
 
 async def test_help_lists_every_key(sample_app: ReaderApp, wait) -> None:
@@ -270,7 +306,7 @@ async def test_help_lists_every_key(sample_app: ReaderApp, wait) -> None:
         await pilot.pause()
         dialog = sample_app.screen
         assert isinstance(dialog, HelpDialog)
-        keys = {row[1] for row in dialog.rows}
+        keys = {key for row in dialog.rows for key in row[1].split(", ")}
         for key in [
             "/",
             "n",
@@ -292,9 +328,21 @@ async def test_help_lists_every_key(sample_app: ReaderApp, wait) -> None:
             "q",
             "?",
             "l",
-            "escape",
+            "Esc",
+            "Home",
+            "End",
         ]:
             assert key in keys, key
+        groups = [row[0] for row in dialog.rows]
+        assert groups == sorted(groups, key=groups.index)  # each group in one block
+        for group in set(groups):  # one line per action: no key twice in a group
+            said = [k for row in dialog.rows if row[0] == group for k in row[1].split(", ")]
+            assert len(said) == len(set(said)), group
+        table = dialog.table
+        await pilot.press("end")
+        assert table.cursor_row == table.row_count - 1
+        await pilot.press("home")
+        assert table.cursor_row == 0
         await pilot.press("escape")
         assert isinstance(sample_app.screen, ArticleScreen)
 

@@ -99,3 +99,66 @@ async def test_hostile_file_names_are_shown_not_obeyed(
         assert "evil␛]0;PWNED␇\\u202egpj.txt" in painted  # in logical order, the override seen
         assert "bad␛[2J\\u202egpj.txt" in painted
         assert not any(c in painted for c in "\x1b\x07\u202e")
+
+
+def _heading(screen: LibraryScreen) -> str:
+    return str(screen.query_one("#title").render())
+
+
+async def test_the_heading_counts_what_can_be_read(
+    library_paths: list[Path], fixed_extractor, wait
+) -> None:
+    app = ReaderApp(library_paths)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait(app, pilot)
+        assert _heading(app.screen) == "Library · 2 articles · 1 cannot be opened"
+
+
+async def test_progress_unread_marks_and_the_last_article_read(
+    library_paths: list[Path], fixed_extractor, wait
+) -> None:
+    app = ReaderApp(library_paths)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait(app, pilot)
+        library = app.screen
+        painted = _lines(library.query_one(ArticleList))
+        assert painted.count("new ·") == 2  # neither article opened yet
+        await pilot.press("end", "enter")  # the short article, read to its end
+        await wait(app, pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        await pilot.press("l")
+        await wait(app, pilot)
+        await pilot.press("home", "enter")  # the long one: a page of it
+        await wait(app, pilot)
+        await pilot.press("space")
+        await wait(app, pilot)
+        await pilot.press("l")
+        await wait(app, pilot)
+        painted = _lines(library.query_one(ArticleList))
+        assert "✓ read" in painted and "new ·" not in painted
+        percent = [part for part in painted.split() if part.endswith("%")]
+        assert percent and 0 < int(percent[0].rstrip("%")) < 100
+    again = ReaderApp(library_paths)  # the next run opens at the article read last
+    async with again.run_test(size=SIZE) as pilot:
+        await wait(again, pilot)
+        await pilot.pause()
+        assert again.screen.query_one(ArticleList).highlighted == 0
+
+
+async def test_slash_filters_the_titles_arabic_aware(
+    library_paths: list[Path], fixed_extractor, wait
+) -> None:
+    app = ReaderApp(library_paths)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait(app, pilot)
+        library = app.screen
+        await pilot.press("slash", *"انفصاليو")  # إ typed as ا, as the article search folds
+        await wait(app, pilot)
+        assert [library.entries[i].label.rsplit("/", 1)[-1] for i in library.shown] == ["first.txt"]
+        await pilot.press("enter", "enter")
+        await wait(app, pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        assert app.screen.article.title.startswith("إنفصاليو")
+        await pilot.press("l", "escape")
+        await wait(app, pilot)
+        assert len(library.shown) == 3

@@ -77,23 +77,79 @@ async def test_search_starts_at_the_current_position(sample_app: ReaderApp, wait
         assert all(start < origin for start, _ in screen.matches[: screen.match])
 
 
-async def test_search_echo_is_shaped_and_escape_clears(sample_app: ReaderApp, wait) -> None:
+def _field_text(screen) -> str:
+    field = screen.search_bar.field
+    return "".join(seg.text for seg in field.render_line(0)).strip().replace("\u00a0", "")
+
+
+async def test_the_query_is_shaped_in_the_field_and_escape_clears(
+    sample_app: ReaderApp, wait
+) -> None:
     async with sample_app.run_test(size=SIZE) as pilot:
         await wait(sample_app, pilot)
         screen = sample_app.screen
         await _search(pilot, sample_app, wait, "باخ")
-        echo = screen.search_bar.query_one("#search-echo")
-        expected = layout_paragraph("باخ", 40)[0].text
-        painted = "".join(
-            segment.text
-            for strip in echo.render_lines(echo.region.reset_offset)
-            for segment in strip
-        )
-        assert expected in painted and "باخ" not in painted
+        assert _field_text(screen) == layout_paragraph("باخ", 40)[0].text  # shaped, RTL
+        assert not screen.search_bar.query("#search-echo")  # one copy of the query
         await pilot.press("escape")
         await pilot.pause()
         assert screen.matches == [] and not screen.query_one(SearchBar).display
         assert screen.view.has_focus
+
+
+async def test_the_cursor_moves_on_screen_and_typing_goes_where_it_stands(
+    sample_app: ReaderApp, wait
+) -> None:
+    async with sample_app.run_test(size=SIZE) as pilot:
+        await wait(sample_app, pilot)
+        screen = sample_app.screen
+        await _search(pilot, sample_app, wait, "قره")
+        field = screen.search_bar.field
+        assert field.cursor == 3  # at the end: the leftmost cell of Arabic
+        await pilot.press("right")  # right on screen is back towards the start of Arabic
+        assert field.cursor == 2
+        await pilot.press("left")
+        assert field.cursor == 3
+        await pilot.press("home", "left")
+        assert field.cursor == 1
+        await pilot.press("backspace")
+        assert field.value == "ره"
+        await pilot.press(*"ق")
+        assert field.value == "قره" and field.cursor == 1
+
+
+async def test_slash_recalls_the_last_query_and_arrows_the_earlier_ones(
+    sample_app: ReaderApp, wait
+) -> None:
+    async with sample_app.run_test(size=SIZE) as pilot:
+        await wait(sample_app, pilot)
+        screen = sample_app.screen
+        for query in ("قره", "باخ"):
+            await _search(pilot, sample_app, wait, query)
+            await pilot.press("enter", "escape")
+        await pilot.press("slash")
+        await wait(sample_app, pilot)
+        assert screen.search_bar.query_text == "باخ" and screen.matches  # searched again
+        assert screen.search_bar.field.selected  # typing replaces the recalled query
+        await pilot.press(*"قره")
+        assert screen.search_bar.query_text == "قره"
+        await pilot.press("escape", "slash", "up")
+        assert screen.search_bar.query_text == "قره"
+        await pilot.press("down", "down")
+        assert screen.search_bar.query_text == ""
+
+
+async def test_n_after_a_search_with_no_match_says_so(sample_app: ReaderApp, wait) -> None:
+    async with sample_app.run_test(size=SIZE) as pilot:
+        await wait(sample_app, pilot)
+        screen = sample_app.screen
+        await pilot.press("tab", "j", "tab")  # an entity selected, then back to the article
+        await _search(pilot, sample_app, wait, "zzzz")
+        await pilot.press("enter")
+        selected = screen.mention
+        await pilot.press("n")
+        assert screen.status.message.startswith("no matches")
+        assert screen.mention == selected
 
 
 async def test_search_with_no_match_says_so(sample_app: ReaderApp, wait) -> None:

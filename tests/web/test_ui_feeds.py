@@ -204,6 +204,6 @@ async def test_help_and_footer_list_the_new_keys(news: str) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         rows = {(where, key) for where, key, _does in app.help_rows()}
-        assert {("Article screen", "o"), ("Anywhere", "f"), ("Feeds", "R")} <= rows
+        assert {("Article", "o"), ("Anywhere", "f"), ("Feeds", "R")} <= rows
         screen = app.export_screenshot().replace("&#160;", " ")
         assert "Refresh all" in screen and "Add feed" in screen

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from reader.entities import Entity, EntityType
@@ -25,6 +25,7 @@ from reader.loader import Article
 from reader.state import article_key
 from reader.text.sanitize import LEFT_MARK, RIGHT_MARK, forces_direction, neutralise
 from reader.text.search import SearchIndex
+from reader.ui import clipboard
 from reader.ui.screens.base import ReaderScreen
 from reader.ui.widgets.article_view import (
     DEFAULT_TEXT_WIDTH,
@@ -33,6 +34,7 @@ from reader.ui.widgets.article_view import (
     ArticleView,
 )
 from reader.ui.widgets.entity_pane import TYPE_NAMES, TYPES, EntityPane
+from reader.ui.widgets.footer import ReaderFooter
 from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.shaped import ShapedText
 from reader.ui.widgets.status_line import StatusLine
@@ -49,6 +51,13 @@ PANE_CYCLE = {
 """`p` moves the pane left → right → hidden → left."""
 
 
+def read_percent(place: str) -> int:
+    """How far an article has been read, from where its view is (All, Top, Bot, 37%)."""
+    if place in ("All", "Bot"):
+        return 100
+    return int(place.rstrip("%")) if place.endswith("%") else 0
+
+
 class Abandoned(Exception):
     """Raised from the progress callback when the screen has gone: stops the extractor."""
 
@@ -58,8 +67,9 @@ class ArticleScreen(ReaderScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search"),
+        Binding("tab", "app.focus_next", "Pane/text", tooltip="Move between pane and article"),
         Binding("n", "step(1)", "Next", tooltip="Next search match or mention"),
-        Binding("N", "step(-1)", "Previous", tooltip="Previous search match or mention"),
+        Binding("N", "step(-1)", "Previous", show=False, tooltip="Previous match or mention"),
         Binding("a", "colour_all", "All entities", tooltip="Colour every entity by type"),
         Binding("p", "cycle_pane", "Pane", tooltip="Pane on the left, on the right, hidden"),
         Binding("d", "harakat", "Harakat", tooltip="Show or hide harakat (short vowels)"),
@@ -102,6 +112,8 @@ class ArticleScreen(ReaderScreen):
         self.colour_all = False
         """Whether every entity is coloured by type."""
         self._search_origin = 0
+        self._header_shown = False
+        self._header_shows_title = False
         self._clicked: tuple[int, int] | None = None
         self._index: SearchIndex | None = None
         self._index_lock = threading.Lock()
@@ -140,7 +152,7 @@ class ArticleScreen(ReaderScreen):
 
     def compose(self) -> ComposeResult:
         settings = self.reader_app.state.settings
-        yield Static(ShapedText(self.article.title, style=Style(bold=True)), id="title")
+        yield Static(id="title")
         with Horizontal(id="body"):
             yield EntityPane(id="pane")
             view = ArticleView(self.article.text, id="article")
@@ -148,11 +160,11 @@ class ArticleScreen(ReaderScreen):
             view.harakat = settings.harakat
             view.text_width = settings.text_width
             yield view
-        search = SearchBar(id="search")
+        search = SearchBar(history=self.reader_app.search_history, id="search")
         search.display = False
         yield search
         yield StatusLine(id="status")
-        yield Footer()
+        yield ReaderFooter()
 
     def on_mount(self) -> None:
         settings = self.reader_app.state.settings
@@ -286,6 +298,22 @@ class ArticleScreen(ReaderScreen):
 
     # search ---------------------------------------------------------------------------
 
+    def _show_header(self) -> None:
+        """The title is the article's first paragraph: the header shows it once that has
+        scrolled out of view (cut with an ellipsis), and the article's source meanwhile."""
+        showing_title = not self.view.title_in_view()
+        if showing_title == self._header_shows_title and self._header_shown:
+            return
+        self._header_shown, self._header_shows_title = True, showing_title
+        header = self.query_one("#title", Static)
+        header.set_class(not showing_title, "-source")
+        if showing_title:
+            header.update(ShapedText(self.article.title, style=Style(bold=True), truncate=True))
+        else:
+            source = self.article.source
+            name = "standard input" if source == "-" else source.rstrip("/").rsplit("/", 1)[-1]
+            header.update(ShapedText(neutralise(name), truncate=True))
+
     def action_search(self) -> None:
         self._search_origin = self.view.anchor
         self.search_bar.open()
@@ -349,8 +377,11 @@ class ArticleScreen(ReaderScreen):
 
     def action_step(self, direction: int) -> None:
         """n/N: next or previous search match or mention, wrapping around."""
-        if self.stepping == "search" and self.matches:
-            self._go_to_match(((self.match or 0) + direction) % len(self.matches))
+        if self.stepping == "search":
+            if self.matches:
+                self._go_to_match(((self.match or 0) + direction) % len(self.matches))
+            else:  # the search found nothing: say so, rather than step through something else
+                self.status.show("no matches (Esc clears the search)")
         elif self.entity is not None and self.entities is not None:
             count = len(self.entities[self.entity].mentions)
             self._select(self.entity, (self.mention + direction) % count)
@@ -422,9 +453,15 @@ class ArticleScreen(ReaderScreen):
         else:
             view = self.view
             text = view.paragraph_text(view.paragraph_at(view.anchor))
-        text = neutralise(text, "copy")
-        self.app.copy_to_clipboard(text)
-        self.status.show(f"copied {len(text)} characters")
+        self.copy(neutralise(text, "copy"))
+
+    @work(thread=True, exclusive=True, group="copy")
+    def copy(self, text: str) -> None:
+        """Copy off the event loop (a clipboard program can take a moment) and say how."""
+        how = clipboard.copy(
+            text, lambda t: self.app.call_from_thread(self.app.copy_to_clipboard, t)
+        )
+        self.app.call_from_thread(self.status.show, f"{len(text)} characters {how}")
 
     def action_elsewhere(self) -> None:
         """The other stored articles that mention the selected entity."""
@@ -452,4 +489,7 @@ class ArticleScreen(ReaderScreen):
 
     def on_article_view_moved(self, event: ArticleView.Moved) -> None:
         self.status.show_place(event.place)
-        self.reader_app.state.set_position(self.key, event.offset)
+        self._show_header()
+        state = self.reader_app.state
+        state.set_position(self.key, event.offset)
+        state.set_progress(self.key, read_percent(event.place))

@@ -16,13 +16,14 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.loader import Article, LoadError
 from reader.store import Found, Store
 from reader.ui.screens.base import ReaderScreen
 from reader.ui.screens.feeds import two_lines
+from reader.ui.widgets.footer import ReaderFooter
 from reader.ui.widgets.shaped import ShapedText
 from reader.ui.widgets.vim_list import VimOptionList
 
@@ -70,7 +71,7 @@ class ElsewhereScreen(ReaderScreen):
     def compose(self) -> ComposeResult:
         yield Static(ShapedText(f"Elsewhere: {self.name_shown}"), id="title")
         yield FoundList(Option("searching the store…", disabled=True), id="found")
-        yield Footer()
+        yield ReaderFooter()
 
     def on_mount(self) -> None:
         self.query_one(FoundList).focus()

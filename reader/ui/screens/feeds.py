@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import Footer, OptionList, ProgressBar, Static
+from textual.widgets import OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -28,6 +28,7 @@ from reader.text.layout import Span
 from reader.ui.dialogs.add_feed import AddFeedDialog
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.base import ReaderScreen
+from reader.ui.widgets.footer import ReaderFooter
 from reader.ui.widgets.shaped import ShapedText
 from reader.ui.widgets.vim_list import VimOptionList
 
@@ -95,7 +96,7 @@ class FeedsScreen(ReaderScreen):
             yield ItemList(id="item-list")
         yield ProgressBar(total=1, show_eta=False, id="refresh-progress")
         yield Static(id="feeds-status")
-        yield Footer()
+        yield ReaderFooter()
 
     def on_mount(self) -> None:
         self.query_one(ProgressBar).display = False

@@ -2,6 +2,9 @@
 
 Loading and extraction run in one background worker, file by file, so the list is usable
 at once; a file that fails to load shows its one-line message and the rest stay usable.
+Each article says how far it has been read (`37%`, `✓` when finished, `new` when never
+opened); the list opens at the article read last, and `/` filters it by title with the
+article search's Arabic-aware matching.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -24,14 +27,22 @@ from reader.loader import Article, LoadError
 from reader.state import article_key
 from reader.text.layout import Span
 from reader.text.sanitize import neutralise
+from reader.text.search import SearchIndex
 from reader.ui.screens.article import Abandoned, ArticleScreen
 from reader.ui.screens.base import ReaderScreen
 from reader.ui.widgets.entity_pane import TYPE_NAMES, TYPES
+from reader.ui.widgets.footer import ReaderFooter
 from reader.ui.widgets.shaped import ShapedText
+from reader.ui.widgets.shaped_input import ShapedInput
 from reader.ui.widgets.vim_list import VimOptionList
 
 if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
+
+
+def _title_matches(entry: Entry, query: str) -> bool:
+    """Whether an entry's title holds `query`, folded as the article search folds it."""
+    return entry.article is not None and bool(SearchIndex(entry.article.title).find(query))
 
 
 class Entry:
@@ -58,16 +69,24 @@ class Entry:
 class ArticleList(VimOptionList):
     """The library's list."""
 
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"article-list--details", "article-list--error"}
+
 
 class LibraryScreen(ReaderScreen):
     """The list of articles opened together."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "open", "Open", show=True)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "filter", "Filter", tooltip="Show only the articles whose title matches"),
+        Binding("escape", "clear_filter", "Clear filter", show=False),
+    ]
 
     def __init__(self, sources: list[Path | Article]) -> None:
         super().__init__()
         self.entries = [Entry(source) for source in sources]
         """One entry per source, in the order given."""
+        self.shown: list[int] = list(range(len(self.entries)))
+        """The entries the filter lets through, in order (indices into `entries`)."""
+        self._reopened = False
 
     @property
     def reader_app(self) -> ReaderApp:
@@ -75,39 +94,120 @@ class LibraryScreen(ReaderScreen):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        yield Static(f"Library · {len(self.entries)} articles", id="title")
-        yield ArticleList(*[self._option(i) for i in range(len(self.entries))], id="library")
-        yield Footer()
+        yield Static(self._heading(), id="title")
+        field = ShapedInput(placeholder="filter by title", id="library-filter")
+        field.display = False
+        yield field
+        yield ArticleList(*[self._option(i) for i in self.shown], id="library")
+        yield ReaderFooter()
 
     def on_mount(self) -> None:
         self.query_one(ArticleList).focus()
         self.scan()
 
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        for index in self.shown:  # back from an article: its progress moved
+            self._refresh_entry(index)
+
+    def _heading(self) -> str:
+        """`Library · 3 articles`, counting what can be read, and what cannot."""
+        failed = sum(entry.error is not None for entry in self.entries)
+        readable = len(self.entries) - failed
+        text = f"Library · {readable} article{'' if readable == 1 else 's'}"
+        return text + (f" · {failed} cannot be opened" if failed else "")
+
+    def _progress(self, entry: Entry) -> str:
+        """`new`, `37%` or `✓ read` for an article, from the saved state."""
+        if entry.article is None:
+            return ""
+        key = article_key(entry.article)
+        state = self.reader_app.state
+        percent = state.progress.get(key)
+        if percent is None:
+            return "new" if state.position(key) is None else "0%"
+        return "✓ read" if percent >= 100 else f"{percent}%"
+
     def _prompt(self, entry: Entry) -> ShapedText:
-        """Title line plus a details line (counts, or the error)."""
+        """Title line plus a details line (progress, source, counts; or the error)."""
+        styles = self.query_one(ArticleList) if self.is_mounted else None
         if entry.error is not None:
-            return ShapedText(
-                f"⚠ {neutralise(entry.error)}", direction="ltr", style=Style(color="red", bold=True)
+            error = (
+                styles.get_component_rich_style("article-list--error", partial=True)
+                if styles
+                else None
             )
+            return ShapedText(f"⚠ {neutralise(entry.error)}", direction="ltr", style=error)
         title = entry.article.title if entry.article else "loading…"
+        parts = [self._progress(entry), entry.label]
         if entry.error_counts is not None:
-            details = f"{entry.label} · {neutralise(entry.error_counts)}"
+            parts.append(neutralise(entry.error_counts))
         elif entry.counts is None:
-            details = f"{entry.label} · finding entities…"
+            parts.append("finding entities…")
         else:
-            counts = " · ".join(f"{TYPE_NAMES[k]} {entry.counts.get(k, 0)}" for k in TYPES)
-            details = f"{entry.label} · {counts}"
+            parts += [f"{TYPE_NAMES[k]} {entry.counts.get(k, 0)}" for k in TYPES]
+        details = " · ".join(part for part in parts if part)
         text = f"{title}\n{details}"
+        muted = (
+            styles.get_component_rich_style("article-list--details", partial=True)
+            if styles
+            else Style()
+        )
         return ShapedText(
             text,
             spans=[
                 Span(0, len(title), Style(bold=True)),
-                Span(len(title) + 1, len(text), Style(dim=True)),
+                Span(len(title) + 1, len(text), muted),
             ],
         )
 
     def _option(self, index: int) -> Option:
         return Option(self._prompt(self.entries[index]), id=f"a{index}")
+
+    # filter ---------------------------------------------------------------------------
+
+    def action_filter(self) -> None:
+        field = self.query_one("#library-filter", ShapedInput)
+        field.display = True
+        field.focus()
+
+    def action_clear_filter(self) -> None:
+        field = self.query_one("#library-filter", ShapedInput)
+        if field.display:
+            field.value = ""
+            field.display = False
+            self._apply_filter("")
+            self.query_one(ArticleList).focus()
+
+    def on_shaped_input_changed(self, event: ShapedInput.Changed) -> None:
+        event.stop()
+        self._apply_filter(event.value)
+
+    def on_shaped_input_submitted(self, event: ShapedInput.Submitted) -> None:
+        event.stop()
+        self.query_one(ArticleList).focus()
+
+    def _apply_filter(self, query: str) -> None:
+        """Show the entries whose title matches `query` as the article search matches."""
+        current = self._highlighted_entry()
+        self.shown = [
+            index
+            for index, entry in enumerate(self.entries)
+            if not query.strip() or _title_matches(entry, query)
+        ]
+        options = self.query_one(ArticleList)
+        options.clear_options()
+        options.add_options([self._option(index) for index in self.shown])
+        if current in self.shown:
+            options.highlighted = self.shown.index(current)
+        elif self.shown:
+            options.highlighted = 0
+
+    def _highlighted_entry(self) -> int | None:
+        options = self.query_one(ArticleList)
+        if options.highlighted is None or options.highlighted >= len(self.shown):
+            return None
+        return self.shown[options.highlighted]
 
     class EntryChanged(Message):
         """The scan learnt something about an entry (posted from its thread)."""
@@ -119,11 +219,27 @@ class LibraryScreen(ReaderScreen):
 
     def on_library_screen_entry_changed(self, event: EntryChanged) -> None:
         self._refresh_entry(event.index)
+        self.query_one("#title", Static).update(self._heading())
+        if not self._reopened and all(e.article or e.error for e in self.entries):
+            self._reopened = True
+            self._reopen_last_read()
 
     def _refresh_entry(self, index: int) -> None:
-        self.query_one(ArticleList).replace_option_prompt_at_index(
-            index, self._prompt(self.entries[index])
-        )
+        if index in self.shown:
+            self.query_one(ArticleList).replace_option_prompt_at_index(
+                self.shown.index(index), self._prompt(self.entries[index])
+            )
+
+    def _reopen_last_read(self) -> None:
+        """Put the cursor on the article read last (positions are kept most recent last)."""
+        recency = {key: order for order, key in enumerate(self.reader_app.state.positions)}
+        read = [
+            (recency[key], index)
+            for index, entry in enumerate(self.entries)
+            if entry.article is not None and (key := article_key(entry.article)) in recency
+        ]
+        if read and max(read)[1] in self.shown:
+            self.query_one(ArticleList).highlighted = self.shown.index(max(read)[1])
 
     @work(thread=True, exclusive=True, group="library")
     def scan(self) -> None:
@@ -169,14 +285,9 @@ class LibraryScreen(ReaderScreen):
                 return
             self.post_message(self.EntryChanged(index))
 
-    def action_open(self) -> None:
-        options = self.query_one(ArticleList)
-        if options.highlighted is not None:
-            self._open(options.highlighted)
-
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self._open(event.option_index)
+        self._open(self.shown[event.option_index])
 
     def _open(self, index: int) -> None:
         entry = self.entries[index]

@@ -429,9 +429,19 @@ class ArticleView(ScrollView, can_focus=True):
             self._reset_heights(self._column()[1])
             self.reflow()
 
+    def title_in_view(self) -> bool:
+        """Whether any of the title (the first paragraph with text) is on screen."""
+        if not self._layers["title"]:
+            return False
+        return self.anchor < self._layers["title"][0].end
+
     def _on_theme_changed(self, theme: object) -> None:
         """The theme's new colours, read once its CSS has been applied."""
         self._restyle()
+
+    def action_scroll_home(self) -> None:
+        """g and Home: to the top at once (a jump, not a one-second animation)."""
+        self.scroll_to(y=0, animate=False, immediate=True)
 
     def action_scroll_end(self) -> None:
         """G and End: to the last line at once. An animation heads for the end as it was

@@ -51,6 +51,7 @@ class ShapedText(Visual):
         direction: Direction = "auto",
         align: AlignHorizontal | None = None,
         harakat: bool = False,
+        truncate: bool = False,
     ) -> None:
         self.text = text
         """The logical string to show."""
@@ -64,6 +65,9 @@ class ShapedText(Visual):
         """Force an alignment; by default RTL lines go right and LTR lines left."""
         self.harakat = harakat
         """Keep harakat on their letters."""
+        self.truncate = truncate
+        """Text that needs more rows than it gets ends with an ellipsis: at the end of the
+        reading (the left of Arabic, the right of Latin), after the last word that fits."""
         self._lines: dict[int, tuple[bool, list[VisualLine]]] = {}
 
     def __repr__(self) -> str:
@@ -106,13 +110,23 @@ class ShapedText(Visual):
     ) -> list[Strip]:
         base = style.rich_style + self.style
         mode = current_mode()
-        strips = [
-            line_strip(
-                line, width, base=base, mode=mode, align=self.align or "auto", source=self.text
-            )
-            for line in self.lines(width, height)[:height]
+        lines, source = self.lines(width, height)[:height], self.text
+        if self.truncate and height and len(self.lines(width, height + 1)) > height:
+            source = self._cut(width, height)
+            lines = ShapedText(source, spans=self.spans, direction=self.direction).lines(width)
+        return [
+            line_strip(line, width, base=base, mode=mode, align=self.align or "auto", source=source)
+            for line in lines[:height]
         ]
-        return strips
+
+    def _cut(self, width: int, height: int) -> str:
+        """The text up to the last word that fits `height` rows with an ellipsis after it."""
+        fitting = self.lines(max(1, width - 1), height + 1)
+        end = fitting[height - 1].end
+        head = self.text[:end]
+        if end < len(self.text) and not self.text[end].isspace() and " " in head.strip():
+            head = head.rstrip()[: head.rstrip().rfind(" ")]  # never a word cut in half
+        return head.rstrip() + "…"
 
     def get_optimal_width(self, rules: object, container_width: int) -> int:
         return max((line.width for line in self.lines(container_width)), default=0)
