@@ -212,6 +212,33 @@ def terminal_command(name: str, command: Sequence[str], home: Path) -> tuple[lis
     raise ValueError(f"unknown terminal {name}")
 
 
+def _open_window(
+    argv: list[str], env: dict[str, str], log_path: Path, display: str, window_class: str
+) -> tuple[subprocess.Popen[bytes], str, str]:
+    """Start a terminal and find its window: (process, window id, problem or "")."""
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            argv, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            said = log_path.read_text(errors="replace")[-2000:].strip()
+            return process, "", f"exited with status {process.returncode}: {said}"
+        for search in (["--pid", str(process.pid)], ["--class", window_class]):
+            found = subprocess.run(
+                ["xdotool", "search", "--onlyvisible", *search],
+                env={**os.environ, "DISPLAY": display},
+                capture_output=True,
+                text=True,
+            ).stdout.split()
+            if found:
+                return process, found[-1], ""
+        time.sleep(0.3)
+    os.killpg(process.pid, signal.SIGKILL)
+    return process, "", "no window within 60 s"
+
+
 @pytest.fixture
 def launch(display: str, tmp_path: Path) -> Iterator[object]:
     """`launch(terminal, command)`: start a terminal window running `command`."""
@@ -234,33 +261,14 @@ def launch(display: str, tmp_path: Path) -> Iterator[object]:
             "NO_AT_BRIDGE": "1",
             **(extra_env or {}),
         }
-        log = (tmp_path / f"{name}.log").open("wb")
-        process = subprocess.Popen(
-            argv, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-        )
-        deadline = time.monotonic() + 60
-        window_id = ""
-        while not window_id:
-            assert process.poll() is None, (
-                f"{name} exited with status {process.returncode}: "
-                + (tmp_path / f"{name}.log").read_text(errors="replace")[-2000:]
-            )
-            assert time.monotonic() < deadline, f"{name}: no window within 60 s"
-            found = subprocess.run(
-                ["xdotool", "search", "--onlyvisible", "--pid", str(process.pid)],
-                env={**os.environ, "DISPLAY": display},
-                capture_output=True,
-                text=True,
-            ).stdout.split()
-            if not found:
-                found = subprocess.run(
-                    ["xdotool", "search", "--onlyvisible", "--class", window_class],
-                    env={**os.environ, "DISPLAY": display},
-                    capture_output=True,
-                    text=True,
-                ).stdout.split()
-            window_id = found[-1] if found else ""
-            time.sleep(0.3)
+        problems = []
+        for attempt in (1, 2):  # a terminal that dies at once gets one more chance
+            log_path = tmp_path / f"{name}-{attempt}.log"
+            process, window_id, problem = _open_window(argv, env, log_path, display, window_class)
+            if not problem:
+                break
+            problems.append(f"attempt {attempt}: {problem}")
+        assert not problems or len(problems) < 2, f"{name} did not start: " + "; ".join(problems)
         window = Window(name, process, display, window_id, tmp_path)
         windows.append(window)
         return window
