@@ -17,6 +17,7 @@ from reader.ui.dialogs.add_feed import AddFeedDialog
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.elsewhere import ElsewhereScreen, FoundList
 from reader.ui.screens.feeds import FeedList, FeedsScreen, ItemList
+from reader.ui.widgets.shaped_input import ShapedInput
 from tests.web.feeds import STORY, rss2
 
 SIZE = (100, 30)
@@ -134,8 +135,7 @@ async def test_add_feed_refreshes_it_at_once(httpserver: HTTPServer) -> None:
         await pilot.press(*"not a url", "enter")
         await pilot.pause()
         assert isinstance(app.screen, AddFeedDialog)  # refused, the dialog stays
-        dialog_input = app.screen.query_one("Input")
-        dialog_input.value = url  # type: ignore[attr-defined]
+        app.screen.query_one(ShapedInput).set_value(url)
         await pilot.press("enter")
         await settle(app, pilot)
         screen = app.screen

@@ -8,9 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from reader.ui.widgets.shaped import ShapedText
+from reader.ui.widgets.shaped_input import ShapedInput
 from reader.web import is_url
 
 
@@ -22,10 +23,13 @@ class AddFeedDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="add-feed-box"):
             yield Static("Subscribe to a feed (RSS, Atom, JSON Feed)", id="add-feed-title")
-            yield Input(placeholder="https://…", id="add-feed-url")
+            yield ShapedInput(placeholder="https://…", id="add-feed-url")
             yield Static(id="add-feed-problem")
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    def on_mount(self) -> None:
+        self.query_one(ShapedInput).focus()
+
+    def on_shaped_input_submitted(self, event: ShapedInput.Submitted) -> None:
         event.stop()
         url = event.value.strip()
         if is_url(url):
