@@ -59,6 +59,7 @@ class _Tagged:
         self.starts = array("l")
         self.ends = array("l")
         self.labels = bytearray()
+        self.unknown = bytearray()  # 1 for a word the training text did not know
         self.bounds = array("l", [0])  # sentence n is tokens bounds[n]:bounds[n + 1]
         self.codes: dict[str, int] = {}
         self.names: list[str] = []
@@ -66,10 +67,11 @@ class _Tagged:
     def __len__(self) -> int:
         return len(self.bounds) - 1
 
-    def append(self, tokens: list[Token], labels: list[str]) -> None:
+    def append(self, tokens: list[Token], labels: list[str], unknown: list[bool]) -> None:
         self.starts.extend(t.start for t in tokens)
         self.ends.extend(t.end for t in tokens)
         self.labels.extend(self._code(label) for label in labels)
+        self.unknown.extend(unknown)
         self.bounds.append(len(self.starts))
 
     def _code(self, label: str) -> int:
@@ -87,6 +89,9 @@ class _Tagged:
     def words(self, text: str, n: int) -> list[str]:
         a, b = self.bounds[n], self.bounds[n + 1]
         return [text[s:e] for s, e in zip(self.starts[a:b], self.ends[a:b], strict=True)]
+
+    def get_unknown(self, n: int) -> list[bool]:
+        return [flag == 1 for flag in self.unknown[self.bounds[n] : self.bounds[n + 1]]]
 
     def get_labels(self, n: int) -> list[str]:
         names = self.names
@@ -171,8 +176,7 @@ def extract_entities(text: str, progress: Callable[[float], None] | None = None)
         words = tagged.words(text, n)
         labels = apply([fold(w) for w in words], tagged.get_labels(n), known)
         tagged.set_labels(n, labels)
-        unknown = model.features.unknown(words)
-        places.add(words, labels, unknown)
+        places.add(words, labels, tagged.get_unknown(n))
         families.add(words, labels)
         organizations.add(words, labels)
         if n % step == 0:
@@ -182,7 +186,7 @@ def extract_entities(text: str, progress: Callable[[float], None] | None = None)
     for n in range(len(tagged)):
         tokens = tagged.tokens(text, n)
         words = [t.text for t in tokens]
-        unknown = model.features.unknown(words)
+        unknown = tagged.get_unknown(n)
         labels = label_places(words, tagged.get_labels(n), unknown, repeated)
         if endings:
             labels = label_surnames(words, labels, unknown, endings, listed)
@@ -219,11 +223,11 @@ def extract_entities(text: str, progress: Callable[[float], None] | None = None)
 def _tag(window: list[list[Token]], votes: Votes, out: _Tagged) -> None:
     """Tag one window of sentences, count its confident names, keep it compactly."""
     words = [[t.text for t in sentence] for sentence in window]
-    for sentence, sent_words, (labels, confidence) in zip(
+    for sentence, sent_words, (labels, confidence, unknown) in zip(
         window, words, tag_window(words), strict=True
     ):
         votes.add([fold(w) for w in sent_words], labels, confidence)
-        out.append(sentence, labels)
+        out.append(sentence, labels, unknown)
 
 
 def number_entities(text: str, progress: Callable[[float], None] | None = None) -> list[Entity]:

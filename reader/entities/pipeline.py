@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import threading
 from functools import cache
@@ -20,7 +21,7 @@ MODEL_DIR = Path(__file__).resolve().parent / "model"
 # reaches of 10/20/40 tried; a reach of 20 was best).
 REACH = 20
 _LOCK = threading.Lock()
-Tagged = list[tuple[list[str], list[float]]]
+Tagged = list[tuple[list[str], list[float], list[bool]]]
 
 
 class Model:
@@ -32,7 +33,9 @@ class Model:
             json.loads((directory / "lexicon.json").read_text(encoding="utf-8"))
         )
         usage = Usage.load(directory / "usage.tsv.gz")
-        self.features = FeatureExtractor(self.gazetteer, lexicon, usage)
+        with gzip.open(directory / "attributes.txt.gz", "rt", encoding="utf-8") as lines:
+            attributes = frozenset(lines.read().split("\n"))
+        self.features = FeatureExtractor(self.gazetteer, lexicon, usage, attributes)
         self.tagger = Tagger(directory / "tagger.crfsuite", self.features)
         self.common = frozenset((directory / "common.txt").read_text(encoding="utf-8").split())
 
@@ -44,10 +47,11 @@ def load_model() -> Model:
 
 
 def tag_window(words: list[list[str]]) -> Tagged:
-    """(labels, confidences) for a few sentences; the lock is held for these only."""
+    """(labels, confidences, which words training did not know) for a few sentences; the lock
+    is held for these only (the flags come from the features' cache, warm for these words)."""
     tagger = load_model().tagger
     with _LOCK:
-        return [tagger.tag(sentence) for sentence in words]
+        return [(*tagger.tag(sentence), tagger.features.unknown(sentence)) for sentence in words]
 
 
 def tag_sentences(sentences: list[list[str]]) -> list[list[str]]:
