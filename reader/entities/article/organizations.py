@@ -17,10 +17,9 @@ first (``OrganizationNames``) and labelled in a second sweep (``label_organizati
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from functools import lru_cache
 
 from reader.entities.conll import chunks, label
-from reader.entities.normalize import fold, proclitic_splits
+from reader.entities.normalize import fold, proclitic_splits, word_cache
 from reader.entities.tagging.gazetteer import Gazetteer
 
 # Head nouns of organizations' names, in their indefinite (construct) form, folded.
@@ -117,7 +116,7 @@ MAX_QUOTED = 5
 Names = dict[str, set[tuple[str, ...]]]  # first folded word -> the names that start with it
 
 
-@lru_cache(maxsize=50_000)
+@word_cache
 def _head(key: str) -> tuple[bool, str] | None:
     """(definite, indefinite head) if the folded word, maybe behind a proclitic, is a head."""
     for _, stem in proclitic_splits(key):
@@ -367,7 +366,7 @@ def _behind_preposition(s: _Sentence, j: int) -> bool:
     return any(cut and s.gazetteer.is_place((stem,)) for cut, stem in proclitic_splits(s.folded[j]))
 
 
-@lru_cache(maxsize=50_000)
+@word_cache
 def _quote_head(key: str) -> bool:
     return any(stem in QUOTE_HEADS for _, stem in proclitic_splits(key))
 

@@ -132,13 +132,17 @@ def is_plural_adjective(word: str, usage: Usage) -> bool:
     return usage.adjective_ending(fold(word)) in PLURAL_ENDINGS
 
 
-def _candidates(
-    words: list[str], labels: list[str], unknown: list[bool], i: int
-) -> Iterator[tuple[str, ...]]:
-    """Untagged unknown 3- and 2-word phrases starting at ``i``, longest first."""
+def _candidates(words: list[str], open_: list[bool], i: int) -> Iterator[tuple[str, ...]]:
+    """Untagged unknown 3- and 2-word phrases starting at ``i``, longest first (``open_``:
+    which words are unknown and untagged)."""
     for n in (3, 2):
-        if i + n <= len(words) and all(unknown[k] and labels[k] == "O" for k in range(i, i + n)):
+        if i + n <= len(words) and all(open_[i : i + n]):
             yield tuple(core_form(fold(words[k])) for k in range(i, i + n))
+
+
+def _open(labels: list[str], unknown: list[bool]) -> list[bool]:
+    """Which words may start or continue a candidate phrase: unknown and untagged."""
+    return [flag and label == "O" for flag, label in zip(unknown, labels, strict=True)]
 
 
 class RepeatedPlaces:
@@ -149,29 +153,33 @@ class RepeatedPlaces:
     """
 
     def __init__(self) -> None:
-        # phrase -> [occurrences, occurrences after a place preposition]
-        self._seen: dict[tuple[str, ...], list[int]] = defaultdict(lambda: [0, 0])
+        # phrase -> (occurrences, occurrences after a place preposition); tuples of ints, which
+        # the garbage collector stops tracking, where lists would lengthen every collection
+        self._seen: dict[tuple[str, ...], tuple[int, int]] = {}
         # (two-word phrase, three-word phrase around it) -> the same two counts
-        self._inside: dict[tuple[tuple[str, ...], tuple[str, ...]], list[int]] = defaultdict(
-            lambda: [0, 0]
-        )
+        self._inside: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[int, int]] = {}
 
     def add(self, words: list[str], labels: list[str], unknown: list[bool]) -> None:
         """Count the candidate phrases of one sentence."""
+        open_ = _open(labels, unknown)
+        if sum(open_) < 2:
+            return
         longer: dict[int, tuple[str, ...]] = {}
-        for i in range(len(words)):
+        seen, inside = self._seen, self._inside
+        for i in range(len(words) - 1):
+            if not (open_[i] and open_[i + 1]):
+                continue
             after = i > 0 and fold(words[i - 1]) in PLACE_PREPOSITIONS
-            for phrase in _candidates(words, labels, unknown, i):
-                counts = self._seen[phrase]
-                counts[0] += 1
-                counts[1] += after
+            for phrase in _candidates(words, open_, i):
+                n, behind = seen.get(phrase, (0, 0))
+                seen[phrase] = (n + 1, behind + after)
                 if len(phrase) == 3:
                     longer[i] = phrase
                     continue
                 for around in {longer.get(i), longer.get(i - 1)} - {None}:
-                    inside = self._inside[(phrase, around)]
-                    inside[0] += 1
-                    inside[1] += after
+                    key = (phrase, around)
+                    n, behind = inside.get(key, (0, 0))
+                    inside[key] = (n + 1, behind + after)
 
     def places(self) -> frozenset[tuple[str, ...]]:
         """Phrases repeated MIN_REPEATS times, at least half of them after a place preposition."""
@@ -193,13 +201,21 @@ def label_places(
 ) -> list[str]:
     """One sentence's labels with its repeated unknown place phrases labelled."""
     out = list(labels)
+    if not places:
+        return out
+    open_ = _open(out, unknown)
     i = 0
-    while i < len(words):
-        phrase = next((p for p in _candidates(words, out, unknown, i) if p in places), None)
+    while i < len(words) - 1:
+        phrase = (
+            next((p for p in _candidates(words, open_, i) if p in places), None)
+            if open_[i] and open_[i + 1]
+            else None
+        )
         if phrase is None:
             i += 1
             continue
         label(out, i, i + len(phrase), "LOC")
+        open_[i : i + len(phrase)] = [False] * len(phrase)
         i += len(phrase)
     return out
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 from reader.entities.normalize import fold, proclitic_splits
@@ -83,7 +84,7 @@ class Gazetteer:
                 rests.sort(key=lambda item: -len(item[0]))
         self.single = single
         self.phrases = phrases
-        self._by_second: dict[str, dict[str, list[tuple[tuple[str, ...], str]]]] = {}
+        self._by_second: dict[str, dict[str, tuple[tuple[tuple[str, ...], str], ...]]] = {}
         self.nationality_stems = frozenset(data.get("nationality", []))
         self.demonyms = frozenset(data.get("demonym", []))
         """Masculine relative adjectives of countries and peoples, folded, without ال (سوري,
@@ -176,18 +177,20 @@ class Gazetteer:
                         spans.append((i, i + 1 + len(rest), category))
         return spans
 
-    def _following(self, first: str, second: str) -> list[tuple[tuple[str, ...], str]]:
+    def _following(self, first: str, second: str) -> Sequence[tuple[tuple[str, ...], str]]:
         """The names (words after the first, category) that start with ``first`` and
         ``second``, longest first. A first word such as محمد starts thousands of names, so its
         names are indexed by their second word the first time the text has it (not on load,
-        which would cost more than all the look-ups of an article)."""
+        which would cost more than all the look-ups of an article); as tuples, which the
+        garbage collector stops tracking."""
         rests = self.phrases[first]
         if len(rests) <= _SCAN:
             return [item for item in rests if item[0][0] == second]
         index = self._by_second.get(first)
         if index is None:
-            index = {}
+            grouped: dict[str, list[tuple[tuple[str, ...], str]]] = {}
             for item in rests:
-                index.setdefault(item[0][0], []).append(item)
+                grouped.setdefault(item[0][0], []).append(item)
+            index = {word: tuple(items) for word, items in grouped.items()}
             self._by_second[first] = index
-        return index.get(second, [])
+        return index.get(second, ())
