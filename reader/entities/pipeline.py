@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import gzip
 import json
 import threading
@@ -42,8 +43,15 @@ class Model:
 
 @cache
 def load_model() -> Model:
-    """The shipped model (cached; crfsuite taggers are not thread-safe, so calls hold _LOCK)."""
-    return Model()
+    """The shipped model (cached; crfsuite taggers are not thread-safe, so calls hold _LOCK).
+
+    It lives as long as the process, so it is frozen out of the garbage collector's way: its
+    dictionaries hold a million references, which every full collection would walk again
+    while an article is extracted (with everything else the process holds at that moment).
+    """
+    model = Model()
+    gc.freeze()
+    return model
 
 
 def tag_window(words: list[list[str]]) -> Tagged:

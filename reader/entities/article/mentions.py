@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Container, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reader.entities.article.organizations import head_cut
 from reader.entities.normalize import fold, proclitic_splits, strip_harakat
@@ -155,9 +155,10 @@ def _starts(words: Sequence[str], name: tuple[str, ...]) -> bool:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class RawMention:
-    """A cleaned mention before merging: type, display name, folded words and offsets."""
+class RawMention(NamedTuple):
+    """A cleaned mention before merging: type, display name, folded words and offsets (a
+    tuple of strings and ints, which the garbage collector stops tracking: a long article
+    has tens of thousands)."""
 
     kind: str
     start: int
