@@ -6,7 +6,7 @@ group of the same type then joins it: بلينكن → أنتوني بلينكن
 a person's given name and family name alone (محسن الفضلي → محسن فاضل إياد عاشور الفضلي). When
 several longer names contain it (two people sharing a surname) it stays on its own, and so does
 a place name inside the name of another place (روسيا beside روسيا البيضاء, أفريقيا beside جنوب
-أفريقيا; but الضفة, no place on its own, is short for الضفة الغربية).
+أفريقيا, عدن beside خليج عدن; but الضفة, no place on its own, is short for الضفة الغربية).
 """
 
 from __future__ import annotations
@@ -15,7 +15,14 @@ from collections import Counter
 
 from reader.entities.article.mentions import RawMention
 from reader.entities.entity import Entity, Mention
+from reader.entities.normalize import fold
 from reader.entities.tagging.gazetteer import DIRECTIONS, Gazetteer
+
+# Heads of natural features named after another place that they are not: خليج عدن is no
+# mention of عدن, nor دلتا النيل of the river (نهر النيل and جزيرة القرم are النيل and القرم).
+OTHER_FEATURES = frozenset(
+    fold(w) for w in ["دلتا", "خليج", "وادي", "بحر", "مضيق", "بحيرة", "هضبة", "سهل"]
+)
 
 
 def _contains(
@@ -29,6 +36,7 @@ def _contains(
         if longer[i : i + n] == shorter:
             return not place or (
                 DIRECTIONS.isdisjoint(longer[:i] + longer[i + n :])
+                and OTHER_FEATURES.isdisjoint(longer[:i])
                 and not gazetteer.names_other(longer, shorter)
             )
     return False

@@ -114,6 +114,16 @@ BYLINE_WORDS = frozenset(fold(w) for w in ["متابعات", "متابعة", "و
 MAX_BYLINE = 3
 MAX_QUOTED = 5
 Names = dict[str, set[tuple[str, ...]]]  # first folded word -> the names that start with it
+# Institutions news names by their seat (أعلن البيت الأبيض, قال الكرملين): organizations
+# whatever the tagger read them as (a place, a person), in each spelling of a foreign g.
+SEATS: Names = {}
+for _seat in [
+    *("البيت الأبيض", "الكرملين", "البنتاغون", "البنتاجون", "البنتاقون", "الإليزيه"),
+    *("قصر الإليزيه", "داونينغ ستريت", "داوننغ ستريت", "الكونغرس", "الكونجرس", "الكنيست"),
+    *("الدوما", "البوندستاغ", "البوندستاج"),
+]:
+    _words = tuple(fold(_seat).split(" "))
+    SEATS.setdefault(_words[0], set()).add(_words)
 
 
 @word_cache
@@ -420,7 +430,28 @@ def label_organizations(words: list[str], labels: list[str], found: Organization
         if size:
             label(out, i, i + size, "ORG")
         i += max(size, 1)
+    for i in range(len(words)):
+        if size := _seat_at(s.folded, i):
+            _relabel(out, i, i + size, "ORG")
     return out
+
+
+def _seat_at(folded: list[str], i: int) -> int:
+    """The length of the seat's name at ``i`` (البيت الأبيض, للكرملين), or 0."""
+    for _, stem in proclitic_splits(folded[i]):
+        for name in SEATS.get(stem, ()):
+            if tuple(folded[i + 1 : i + len(name)]) == name[1:]:
+                return len(name)
+    return 0
+
+
+def _relabel(labels: list[str], start: int, end: int, kind: str) -> None:
+    """Label ``[start, end)`` as ``kind``, cutting any span it overlaps at its edges: a span
+    before it ends there, and what a span ran on after it is no name (الكونغرس [سيصوت])."""
+    label(labels, start, end, kind)
+    while end < len(labels) and labels[end].startswith("I-"):
+        labels[end] = "O"
+        end += 1
 
 
 def _named(folded: list[str], start: int, end: int, names: Names) -> bool:

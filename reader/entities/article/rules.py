@@ -229,6 +229,17 @@ TOWN_HEADS = frozenset(
 )
 TWO_TOWNS = frozenset(fold(w) for w in ["مدينتي", "مدينتا", "بلدتي", "بلدتا", "محافظتي", "قريتي"])
 SITE_HEADS = frozenset(fold(w) for w in ["قصر", "قاعدة", "مطار", "ميناء", "معسكر", "مخيم", "جبل"])
+# Heads of natural features, part of their names, which name another place than the place
+# they are named after (دلتا النيل, خليج عدن, صحراء سيناء, شبه جزيرة القرم).
+NATURAL_HEADS = frozenset(
+    fold(w)
+    for w in [
+        *("دلتا", "وادي", "صحراء", "بحر", "خليج", "نهر", "بحيرة", "جزيرة", "جزر", "هضبة"),
+        *("مضيق", "سهل"),
+    ]
+)
+PENINSULA = (fold("شبه"), fold("جزيرة"))  # شبه جزيرة: a head of two words
+_ALL_HEADS = TOWN_HEADS | TWO_TOWNS | SITE_HEADS | NATURAL_HEADS
 # Adjectives that continue a place's name after it (الغارية الغربية, قاعدة العند الجوية).
 PLACE_ADJECTIVES = DIRECTIONS | frozenset(fold(w) for w in ["الجوية", "البحرية", "الدولي"])
 
@@ -239,7 +250,8 @@ def label_headed_places(
     """One sentence's labels with the names after a town's or a site's head word labelled as
     places: a name-like word (new to training, rarely with ال) or a definite word that is no
     common word (الحسيني, not الحدود), and a name the tagger gave another type (منطقة
-    [الحسيني] read as a person)."""
+    [الحسيني] read as a person). A natural feature's head joins the name after it into one
+    place, also a place the tagger found (دلتا [النيل] is the delta, not the river)."""
     out = list(labels)
     folded = [fold(w) for w in words]
 
@@ -255,19 +267,34 @@ def label_headed_places(
         return len(key) >= 3 and (name_like(words[j]) or (clitic and name_like(words[j][1:])))
 
     for i in range(len(words) - 1):
-        if out[i] != "O":
-            continue
+        if out[i] != "O" and not (
+            out[i] == "B-LOC" and any(s in NATURAL_HEADS for _, s in proclitic_splits(folded[i]))
+        ):
+            continue  # (the tagger may read a feature's head alone as a place: [دلتا] [النيل])
         head = next(
             (
                 stem
                 for _, stem in proclitic_splits(folded[i])
-                if stem in TOWN_HEADS | TWO_TOWNS | SITE_HEADS
+                if stem in _ALL_HEADS or stem == PENINSULA[0]
             ),
             None,
         )
         if head is None:
             continue
         j = i + 1
+        if head == PENINSULA[0]:  # شبه جزيرة: the head is two words
+            if folded[j] != PENINSULA[1] or j + 1 == len(words) or out[j] != "O":
+                continue
+            head, j = PENINSULA[1], j + 1
+        if out[i] != "O" and out[j] != "B-LOC":
+            continue
+        if head in NATURAL_HEADS and out[j].startswith("B-"):
+            end = j + 1
+            while end < len(out) and out[end].startswith("I-"):
+                end += 1
+            if out[j] == "B-LOC" or end == j + 1:
+                label(out, i, end, "LOC")
+            continue
         if (
             out[j].startswith("B-")
             and out[j][2:] != "LOC"
@@ -287,7 +314,7 @@ def label_headed_places(
         end = j + 1
         while end < len(words) and out[end] == "O" and folded[end] in PLACE_ADJECTIVES:
             end += 1
-        label(out, i if head in SITE_HEADS else j, end, "LOC")
+        label(out, i if head in SITE_HEADS or head in NATURAL_HEADS else j, end, "LOC")
         if head in TWO_TOWNS and end < len(words) and folded[end].startswith("و"):
             second = words[end][1:]
             if len(second) >= 3 and out[end] == "O" and name_like(second):

@@ -1,0 +1,56 @@
+"""Error classes of the pane on real news (issue 17), each from sentences written for the test,
+with the cases a rule must leave alone."""
+
+from reader.entities import extract_entities
+
+
+def entries(text: str) -> set[tuple[str, str]]:
+    """(type, name) of each name entry the pane lists."""
+    return {(e.type, e.name) for e in extract_entities(text) if e.type != "number"}
+
+
+def mentions(text: str, name: str) -> list[str]:
+    """The texts of the mentions of the entry named ``name``."""
+    return next([m.text for m in e.mentions] for e in extract_entities(text) if e.name == name)
+
+
+def test_an_institution_named_by_its_seat_is_an_organization() -> None:
+    text = (
+        "ورد البيت الأبيض على تصريحات الكرملين، فيما قال متحدث باسم البنتاجون إن"
+        " الكونغرس سيصوت الأسبوع المقبل."
+    )
+    found = entries(text)
+    assert {
+        ("organization", "البيت الأبيض"),
+        ("organization", "الكرملين"),
+        ("organization", "البنتاجون"),
+        ("organization", "الكونغرس"),
+    } <= found
+    assert not {name for kind, name in found if kind != "organization"} & {
+        "البيت الأبيض",
+        "البنتاجون",
+        "الكرملين",
+    }
+    assert not any("سيصوت" in name for _, name in found)
+
+
+def test_a_house_that_is_no_seat_is_nothing() -> None:
+    assert not entries("وعاد الرجل إلى البيت مساء، وطلى جدار البيت بالأبيض.")
+
+
+def test_a_natural_feature_is_one_place_named_with_its_head() -> None:
+    text = (
+        "وتعيش الأسر في دلتا النيل منذ قرون، وتبحر السفن في خليج عدن قبل أن ترسو في عدن،"
+        " ويقع وادي حضرموت شرق اليمن."
+    )
+    found = entries(text)
+    assert {("place", "دلتا النيل"), ("place", "خليج عدن"), ("place", "وادي حضرموت")} <= found
+    assert not {("place", "دلتا"), ("place", "وادي")} & found
+    assert mentions(text, "عدن") == ["عدن"]  # the gulf is no mention of the city
+    text = "ويقطع نهر النيل البلاد من الجنوب إلى الشمال، ويفيض النيل كل صيف."
+    assert mentions(text, "نهر النيل") == ["نهر النيل", "النيل"]  # the river is the Nile
+
+
+def test_a_feature_word_without_a_name_is_no_place() -> None:
+    found = entries("وأنجز العمال المشروع في بحر الأسبوع، ثم عادوا إلى بيوتهم.")
+    assert not {name for kind, name in found if kind == "place"}
