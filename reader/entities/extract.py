@@ -30,6 +30,7 @@ from reader.entities.article.rules import (
     label_headed_places,
     label_known_places,
     label_places,
+    label_spoken_for,
     label_surnames,
     lone_common_words,
 )
@@ -193,6 +194,7 @@ def extract_entities(text: str, progress: Callable[[float], None] | None = None)
         labels = label_headed_places(words, labels, name_like, usage)
         labels = label_known_places(words, labels, model.gazetteer, usage, lexicon)
         labels = label_organizations(words, labels, organizations)
+        labels = label_spoken_for(words, labels, model.gazetteer)
         labels = join_people(words, labels, lexicon.names, unseen)
         folded: list[str] = []
         for start, end, kind in chunks(labels):

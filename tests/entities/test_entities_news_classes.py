@@ -54,3 +54,27 @@ def test_a_natural_feature_is_one_place_named_with_its_head() -> None:
 def test_a_feature_word_without_a_name_is_no_place() -> None:
     found = entries("وأنجز العمال المشروع في بحر الأسبوع، ثم عادوا إلى بيوتهم.")
     assert not {name for kind, name in found if kind == "place"}
+
+
+def test_basim_after_a_spokesman_is_no_name() -> None:
+    """باسم ("in the name of") after a spokesman is read as the given name Basim."""
+    from reader.entities.article.rules import label_spoken_for
+    from reader.entities.pipeline import load_model
+
+    gazetteer = load_model().gazetteer
+    words = ["وقال", "المتحدث", "باسم", "هاليبرتون", "إن", "العقد", "مهم"]
+    tagged = ["O", "O", "B-PERS", "I-PERS", "O", "O", "O"]
+    assert label_spoken_for(words, tagged, gazetteer)[2:4] == ["O", "B-ORG"]
+    words = ["وقال", "الناطق", "باسم", "العراق", "إن"]
+    assert label_spoken_for(words, ["O", "O", "B-PERS", "I-PERS", "O"], gazetteer)[2:4] == [
+        "O",
+        "B-LOC",
+    ]
+    found = entries("وقال المتحدث باسم هاليبرتون إن الشركة ستواصل عملها في العراق.")
+    assert ("organization", "هاليبرتون") in found
+    assert not {name for kind, name in found if kind == "person"}
+
+
+def test_basim_the_man_stays_a_person() -> None:
+    found = entries("وقال باسم يوسف إن برنامجه سيعود، وأكد المتحدث باسم بان كي مون الخبر.")
+    assert {("person", "باسم يوسف"), ("person", "بان كي مون")} <= found

@@ -117,6 +117,44 @@ def join_people(
     return out
 
 
+# A spokesman "in the name of" (المتحدث باسم الشركة): باسم is then no given name (Basim).
+SPOKESMEN = frozenset(
+    fold(w)
+    for w in [
+        *("متحدث", "المتحدث", "متحدثة", "المتحدثة", "متحدثا", "ناطق", "الناطق", "ناطقة"),
+        *("الناطقة", "ناطقا", "الرسمي", "الرسمية"),
+    ]
+)
+BY_NAME = fold("باسم")
+
+
+def label_spoken_for(words: list[str], labels: list[str], gazetteer: Gazetteer) -> list[str]:
+    """One sentence's labels with باسم after a spokesman (المتحدث [الرسمي] باسم) taken out of
+    any name: the tagger reads it as the given name Basim and what follows as his surname
+    (باسم هاليبرتون). What follows is who is spoken for: a place the gazetteer knows, a
+    person it knows by a full name, else an organization."""
+    out = list(labels)
+    for i in range(1, len(words) - 1):
+        if fold(words[i]) != BY_NAME or out[i].startswith("I-"):
+            continue
+        if not any(stem in SPOKESMEN for _, stem in proclitic_splits(fold(words[i - 1]))):
+            continue
+        kind = out[i][2:] if out[i] != "O" else out[i + 1][2:]
+        if out[i] == "O" and not out[i + 1].startswith("B-"):
+            continue
+        out[i] = "O"
+        end = i + 1
+        while end < len(out) and out[end] != "O" and (end == i + 1 or out[end][0] == "I"):
+            end += 1
+        if end == i + 1:
+            continue
+        rest = tuple(fold(w) for w in words[i + 1 : end])
+        if kind == "PERS" and not (len(rest) > 1 and gazetteer.knows(rest[0], PEOPLE)):
+            kind = "LOC" if gazetteer.is_place(rest) else "ORG"
+        label(out, i + 1, end, kind)
+    return out
+
+
 def _named_behind_clitic(word: str, names: Mapping[str, str]) -> str | None:
     """ORG or LOC when ل or ب ("to", "in") stands before a word the lexicon knows as that type
     most of the time (لفرانس; كلود is no ك + the town لود)."""
