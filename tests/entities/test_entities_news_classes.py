@@ -78,3 +78,22 @@ def test_basim_after_a_spokesman_is_no_name() -> None:
 def test_basim_the_man_stays_a_person() -> None:
     found = entries("وقال باسم يوسف إن برنامجه سيعود، وأكد المتحدث باسم بان كي مون الخبر.")
     assert {("person", "باسم يوسف"), ("person", "بان كي مون")} <= found
+
+
+def test_an_organization_named_by_two_nouns_joined_by_and() -> None:
+    found = entries(
+        "وفاز حزب العدالة والتنمية بالانتخابات، واجتمع وزير من وزارة التجارة والصناعة بالوفد."
+    )
+    assert {
+        ("organization", "حزب العدالة والتنمية"),
+        ("organization", "وزارة التجارة والصناعة"),
+    } <= found
+
+
+def test_and_joins_no_second_institution_nor_a_group_to_a_man() -> None:
+    found = entries(
+        "وأقر مجلس الوزراء والبرلمان الموازنة، بينما انسحبت مليشيات الحوثيين والمخلوع من المدينة."
+    )
+    names = {name for kind, name in found if kind == "organization"}
+    assert "مجلس الوزراء" in names and "الحوثيين" in names
+    assert not any(" و" in name for name in names)

@@ -95,6 +95,16 @@ STOP = frozenset(
         *("الأخرى", "الأخير", "الأخيرة", "نفسه", "نفسها", "ذاته", "ذاتها", "كافة"),
     ]
 )
+# Heads of names of two nouns joined by و (حزب العدالة والتنمية, وزارة العمل والتنمية
+# الاجتماعية, المجلس الاقتصادي والاجتماعي): a militia's و joins another group (مليشيات
+# الحوثيين والمخلوع), and no و joins another institution (مجلس الوزراء والبرلمان) or an office.
+COORDINATING = frozenset(
+    fold(w) for w in ["حزب", "وزارة", "هيئة", "جبهة", "حركة", "جمعية", "لجنة", "مجلس", "منظمة"]
+)
+INSTITUTIONS = HEADS | frozenset(fold(w) for w in ["برلمان", "حكومة", "رئاسة", "دولة"])
+OFFICE_WORDS = frozenset(
+    fold(w) for w in ["الرئيس", "المخلوع", "الملك", "الأمير", "الوزير", "رئيس", "الحكومة"]
+)
 # Adjectives in organizations' names that are no relative adjective (الأمم المتحدة).
 ADJECTIVES = frozenset(
     fold(w)
@@ -216,6 +226,12 @@ class _Sentence:
                 return None
         return None
 
+    def _coordinates(self, start: int) -> bool:
+        """Whether the organization whose head is word ``start`` names itself by two nouns
+        joined by و (حزب العدالة والتنمية, وزارة التجارة والصناعة)."""
+        head = _head(self.folded[start])
+        return head is not None and head[1] in COORDINATING
+
     def adjectives(self, j: int, start: int, after_name: bool = False) -> int:
         """The end of the adjectives and لـ complements that continue a name at ``j``. After a
         proper name a nationality adjective describes it (شركة إيني الإيطالية) and ends it."""
@@ -236,8 +252,15 @@ class _Sentence:
             ):
                 # لدول الخليج, لحقوق الإنسان, لتحرير السودان: a لـ construct and its noun
                 j = self.chunk_end(j + 1) if self.labels[j + 1] != "O" else j + 2
-            elif key.startswith("وال") and _definite(key[1:]) and j > start + 2:
-                j += 1  # المجلس الاقتصادي والاجتماعي
+            elif (
+                key.startswith("وال")
+                and _definite(key[1:])
+                and j >= start + 2
+                and self._coordinates(start)
+                and key[3:] not in INSTITUTIONS  # والبرلمان: another institution begins
+                and key[1:] not in OFFICE_WORDS
+            ):
+                j += 1  # المجلس الاقتصادي والاجتماعي, حزب العدالة والتنمية
             else:
                 break
         return j
