@@ -97,3 +97,22 @@ def test_and_joins_no_second_institution_nor_a_group_to_a_man() -> None:
     names = {name for kind, name in found if kind == "organization"}
     assert "مجلس الوزراء" in names and "الحوثيين" in names
     assert not any(" و" in name for name in names)
+
+
+def test_a_quoted_outlet_credited_as_a_source_is_an_organization() -> None:
+    found = entries(
+        "وقال مدير إدارة المرور في المحافظة العقيد سالم الحربي لـ«المدينة» إن الطريق مغلق،"
+        ' وأكد تاجر لـ"الجزيرة نت" أن الأسعار ارتفعت، وبحسب «الفرنسية» فإن الوفد وصل.'
+        ' ويتصدى الجنود ل"داعش" كل يوم.'
+    )
+    names = {name for kind, name in found if kind == "organization"}
+    assert {"المدينة", "الجزيرة نت", "الفرنسية", "داعش"} <= names
+
+
+def test_a_quoted_phrase_after_for_is_no_source() -> None:
+    found = entries(
+        "وأعدت الوزارة خطة شاملة وفقا لـ«خريطة الطريق الجديدة للإصلاح»، وخصصت الجمعية"
+        ' جوائز لـ"الفتيات" المتفوقات في مسابقة لـ«الطهي» المنزلي.'
+    )
+    names = {name for kind, name in found if kind == "organization"}
+    assert not names & {"خريطة الطريق الجديدة للإصلاح", "الفتيات", "الطهي"}

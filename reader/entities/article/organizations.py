@@ -114,7 +114,26 @@ ADJECTIVES = frozenset(
     ]
 )
 # Words before a quoted source: أكدت لـ«الوطن», وبحسب "الفرنسية".
-SOURCE_WORDS = frozenset(fold(w) for w in ["ل", "بحسب", "وبحسب", "حسب", "وحسب"])
+SOURCE_WORDS = frozenset(fold(w) for w in ["بحسب", "وبحسب", "حسب", "وحسب"])
+TO = fold("ل")
+# Words of speaking before a quoted name after لـ that credit it as the source (قال مصدر
+# لـ«الوطن», في تصريحات لـ«عكاظ»); without them لـ«...» is "for" or "of" a quoted phrase
+# (وفقا لـ«خطة الطريق», برنامج لـ«الطهي»). Stems, behind و or ف.
+SPEAKING = frozenset(
+    fold(w)
+    for w in [
+        *("قال", "قالت", "قالوا", "أكد", "أكدت", "أكدوا", "أوضح", "أوضحت", "كشف", "كشفت"),
+        *("صرح", "صرحت", "ذكر", "ذكرت", "أضاف", "أضافت", "أفاد", "أفادت", "أشار", "أشارت"),
+        *("تحدث", "تحدثت", "أبلغ", "أبلغت", "أفصح", "أفصحت", "بين", "بينت", "لفت", "لفتت"),
+        *("أعلن", "أعلنت", "نقل", "نقلت", "رجح", "رجحت", "توقع", "توقعت", "أوضحوا", "كشفوا"),
+        *("يقول", "تقول", "يؤكد", "تؤكد", "يضيف", "تضيف", "يوضح", "توضح", "قوله", "قولها"),
+        *("تصريح", "تصريحات", "تصريحه", "تصريحها", "حديث", "حديثه", "حديثها", "مقابلة"),
+        *("حوار", "بيان", "مصدر", "مصادر", "مسؤول", "مسؤولون", "متحدث", "المتحدث"),
+        *("موضحا", "مؤكدا", "مضيفا", "مشيرا", "قائلا", "كاشفا", "لافتا", "مبينا", "معتبرا"),
+    ]
+)
+SPEAKING_REACH = 12  # tokens before لـ: a speaker's name and office come between
+MAX_CREDITED = 3  # words of a credited outlet's name (الشرق الأوسط, فاينانشيال تايمز)
 OPEN_QUOTES = frozenset("«\"“'(")
 CLOSE_QUOTES = frozenset("»\"”')")
 MAX_WORDS = 7  # a head and at most six words after it
@@ -318,7 +337,7 @@ def _at(s: _Sentence, i: int) -> tuple[int, int, tuple[int, int] | None] | None:
     if j >= len(s.words):
         return None
     close = s.quoted(j)
-    if close is not None and (_quote_head(s.folded[i]) or _credit(s, i)):
+    if close is not None and (_quote_head(s.folded[i]) or _credit(s, i, close - j - 1)):
         return j + 1, close, (j + 1, close)
     if head is None:
         return None
@@ -404,10 +423,21 @@ def _quote_head(key: str) -> bool:
     return any(stem in QUOTE_HEADS for _, stem in proclitic_splits(key))
 
 
-def _credit(s: _Sentence, i: int) -> bool:
-    """Whether word ``i`` credits a quoted source: a bare لـ or بحسب (أكدت لـ«الوطن»,
-    وبحسب "الفرنسية")."""
-    return s.folded[i] in SOURCE_WORDS
+def _credit(s: _Sentence, i: int, words: int) -> bool:
+    """Whether word ``i`` credits a quoted source of ``words`` words: بحسب (وبحسب
+    "الفرنسية"), or a bare لـ after words of speaking (أكدت مصادر لـ«الوطن») or before one
+    word that may be a name (ل"داعش")."""
+    if s.folded[i] in SOURCE_WORDS:
+        return True
+    if s.folded[i] != TO or words > MAX_CREDITED:
+        return False
+    if words == 1 and s.name_like(s.words[i + 2]):
+        return True  # a name no common word: ل"داعش"
+    return any(
+        stem in SPEAKING
+        for k in range(max(0, i - SPEAKING_REACH), i)
+        for _, stem in proclitic_splits(s.folded[k])
+    )
 
 
 class OrganizationNames:
