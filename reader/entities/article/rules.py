@@ -1,8 +1,8 @@
-"""Extraction conventions beyond the ANERcorp annotation, applied to articles only.
+"""Article rules: what an article as a whole tells about its names.
 
-A tagger trained on 2007 news cannot know every region or every foreign name, so `reader
-extract` adds these rules (`reader eval-ner` scores the tagger without them; organizations by
-their head noun are in ``organizations``):
+A tagger trained on 2007 news cannot know every region or every foreign name, so extraction
+adds these rules (``sweep`` runs them over an article; organizations by their head noun are in
+``organizations``):
   * repeated unknown phrases: a sequence of two or three words the training text never used,
     left untagged, repeated at least three times in the article and mostly after a place
     preposition (في ناغورني قره باخ) is a place;
