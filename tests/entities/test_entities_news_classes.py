@@ -116,3 +116,13 @@ def test_a_quoted_phrase_after_for_is_no_source() -> None:
     )
     names = {name for kind, name in found if kind == "organization"}
     assert not names & {"خريطة الطريق الجديدة للإصلاح", "الفتيات", "الطهي"}
+
+
+def test_an_adjective_that_does_not_agree_with_a_head_makes_no_organization() -> None:
+    found = entries(
+        "وتصدت قوات الشرطة والجيش العراقية للهجوم، فيما اشتبك الجيش السوري مع المسلحين"
+        " وأشادت الشرطة التركية والقوات المسلحة المصرية بالتنسيق."
+    )
+    names = {name for kind, name in found if kind == "organization"}
+    assert not any(name.startswith("الجيش العراقية") for name in names)
+    assert {"الجيش السوري", "الشرطة التركية", "القوات المسلحة المصرية"} <= names

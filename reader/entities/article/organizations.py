@@ -67,6 +67,10 @@ DEFINITE_HEADS = frozenset(
         *("صندوق", "اتحاد", "مقاومة"),
     ]
 )
+# Heads in the plural, which take feminine adjectives (القوات المسلحة, القوى الأمنية).
+PLURAL_HEADS = frozenset(
+    fold(w) for w in ["قوات", "قوى", "ميليشيات", "مليشيات", "كتائب", "سرايا", "أمم"]
+)
 # Fronts, parties and resistance movements with any relative adjective (الجبهة الجنوبية,
 # الحزب الجمهوري, المقاومة الشعبية).
 PARTIES = frozenset(fold(w) for w in ["جبهة", "حزب", "مقاومة"])
@@ -344,6 +348,8 @@ def _at(s: _Sentence, i: int) -> tuple[int, int, tuple[int, int] | None] | None:
     definite, stem = head
     if definite:
         end = s.adjectives(j, i)
+        if _disagrees(stem, s.folded[j]):
+            return None  # قوات الشرطة والجيش الأفغانية: the adjective is the forces'
         if stem in DEFINITE_HEADS and (
             any(
                 s.nationality(k) or s.folded[k] in SUPRANATIONAL or s.labels[k] == "B-LOC"
@@ -386,6 +392,18 @@ def _at(s: _Sentence, i: int) -> tuple[int, int, tuple[int, int] | None] | None:
             return i, s.chunk_end(j + 1), None  # تنظيم أنصار [بيت المقدس]
         return None
     return i, _after_name(s, stem, j + 1, i), (j, j + 1)  # تنظيم داعش, شركة جازبروم
+
+
+def _disagrees(head: str, adjective: str) -> bool:
+    """Whether an adjective right after a definite head cannot be the head's: a masculine
+    singular head (جيش, مجلس, حزب; no ة, no plural) takes no feminine adjective in -ية, which
+    then describes a noun before it (قوات الشرطة والجيش الأفغانية)."""
+    return (
+        not head.endswith("ه")
+        and head not in PLURAL_HEADS
+        and adjective.startswith("ال")
+        and adjective.endswith("يه")
+    )
 
 
 def _after_name(s: _Sentence, stem: str, end: int, start: int) -> int:
