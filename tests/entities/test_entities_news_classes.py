@@ -126,3 +126,19 @@ def test_an_adjective_that_does_not_agree_with_a_head_makes_no_organization() ->
     names = {name for kind, name in found if kind == "organization"}
     assert not any(name.startswith("الجيش العراقية") for name in names)
     assert {"الجيش السوري", "الشرطة التركية", "القوات المسلحة المصرية"} <= names
+
+
+def test_a_camp_read_as_a_man_is_a_place() -> None:
+    found = entries("وهاجم مسلح قاعدة كامب تشابمان قرب خوست، وعقدت القمة في كامب ديفيد.")
+    assert {("place", "كامب تشابمان"), ("place", "كامب ديفيد")} <= found
+    assert not {name for kind, name in found if kind == "person"}
+
+
+def test_an_organization_ends_before_to_and_a_place() -> None:
+    found = entries(
+        "وتناول اللقاء زيارة وفد من حماس للمملكة، فيما رحب المرصد السوري لحقوق الإنسان ومجلس"
+        " التعاون لدول الخليج العربية بالخطوة."
+    )
+    names = {name for kind, name in found if kind == "organization"}
+    assert "حماس" in names and not any("للمملكة" in name for name in names)
+    assert {"المرصد السوري لحقوق الإنسان", "مجلس التعاون لدول الخليج العربية"} <= names

@@ -93,14 +93,19 @@ MONTHS = frozenset(
     ]
 )
 # Words that make a following name a named site (ساحة القديس بطرس is a place, not a person).
-SITES = frozenset(fold(w) for w in ["ساحة", "ميدان", "شارع", "جسر", "ملعب", "مطار", "حي"])
+SITES = frozenset(
+    fold(w) for w in ["ساحة", "ميدان", "شارع", "جسر", "ملعب", "مطار", "حي", "كامب", "معسكر"]
+)
 
 
 def widen_site(sentence: Sequence[Token], start: int, end: int, kind: str) -> tuple[int, str]:
     """(new start, type): any name but a place right after a site word becomes that place
-    (the tagger reads القديس بطرس after ساحة as a person, an organization or a saint's name)."""
+    (the tagger reads القديس بطرس after ساحة as a person, an organization or a saint's name),
+    and so does a name that starts with one (كامب تشابمان read as a man)."""
     if kind != "LOC" and start > 0 and fold(sentence[start - 1].text) in SITES:
         return start - 1, "LOC"
+    if kind == "PERS" and end - start > 1 and fold(sentence[start].text) in SITES:
+        return start, "LOC"
     return start, kind
 
 

@@ -431,6 +431,25 @@ def _country(s: _Sentence, start: int, end: int) -> bool:
     )
 
 
+KINGDOM = fold("المملكة")  # Saudi news names the country so
+
+
+def _to_place(s: _Sentence, start: int, end: int) -> int:
+    """Where a tagged organization runs into لـ and a place ("to", "for": حماس للمملكة), or
+    ``end``; a لـ construct inside a name (لحقوق الإنسان, لدول الخليج) stays."""
+    for k in range(start + 1, end):
+        if s.folded[k][:1] != "ل":
+            continue
+        for cut, stem in proclitic_splits(s.folded[k]):
+            if (
+                cut
+                and s.folded[k][:cut].endswith("ل")
+                and (stem == KINGDOM or s.gazetteer.is_place((stem, *s.folded[k + 1 : end])))
+            ):
+                return k
+    return end
+
+
 def _behind_preposition(s: _Sentence, j: int) -> bool:
     """Whether word ``j`` carries a preposition before a place (سوق بأفغانستان: no construct)."""
     return any(cut and s.gazetteer.is_place((stem,)) for cut, stem in proclitic_splits(s.folded[j]))
@@ -490,6 +509,9 @@ def label_organizations(words: list[str], labels: list[str], found: Organization
     for start, end, kind in chunks(out):
         if kind == "ORG" and _country(s, start, end):
             label(out, start, end, "LOC")  # وقالت المملكة المتحدة: a country, though it speaks
+        elif kind == "ORG" and (cut := _to_place(s, start, end)) < end:
+            label(out, start, cut, "ORG")  # وفد من [حماس] للمملكة: "to the Kingdom"
+            out[cut:end] = ["O"] * (end - cut)
     for start, end, _ in list(_spans(s)):
         label(out, start, end, "ORG")
     for start, end, kind in chunks(out):
