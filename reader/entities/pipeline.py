@@ -37,7 +37,7 @@ class Model:
         )
         usage = Usage.load(directory / "usage.tsv.gz")
         with gzip.open(directory / "attributes.txt.gz", "rt", encoding="utf-8") as lines:
-            attributes = frozenset(lines.read().split("\n"))
+            attributes = lines.read().split("\n")  # sorted
         self.features = FeatureExtractor(self.gazetteer, lexicon, usage, attributes)
         self.tagger = Tagger(directory / "tagger.crfsuite", self.features)
         self.common = frozenset((directory / "common.txt").read_text(encoding="utf-8").split())

@@ -53,7 +53,7 @@ def test_the_cache_is_bounded_and_keeps_the_words_a_text_keeps_using(
     monkeypatch.setattr(features_module, "CACHE_WORDS", 50)
     shipped = load_model().features
     extractor = FeatureExtractor(
-        shipped.gazetteer, shipped.lexicon, shipped.usage, shipped.attributes
+        shipped.gazetteer, shipped.lexicon, shipped.usage, sorted(shipped.attributes or ())
     )
     computed = _counting(monkeypatch, extractor)
     rare = [f"كلمة{'ب' * (n % 7)}{'ت' * (n // 7)}" for n in range(400)]

@@ -14,6 +14,8 @@ them up costs it half its time.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 
 from reader.entities.normalize import fold
 from reader.entities.tagging.gazetteer import Gazetteer
@@ -62,15 +64,18 @@ def shape(word: str) -> str:
     return "punct"
 
 
-def _by_offset(attributes: frozenset[str]) -> tuple[frozenset[str], ...]:
+def _by_offset(names: Sequence[str]) -> tuple[frozenset[str], ...]:
     """For each context offset, the features a neighbour at it may give, without the offset
-    (1w=بوتين -> w=بوتين for +1), so a word builds only the shifted copies the model knows."""
-    found: dict[str, set[str]] = {str(offset): set() for offset in _OFFSETS}
-    for attribute in attributes:
-        prefix = attribute[:2] if attribute[0] == "-" else attribute[:1]
-        if (features := found.get(prefix)) is not None:
-            features.add(attribute[len(prefix) :])
-    return tuple(frozenset(found[str(offset)]) for offset in _OFFSETS)
+    (1w=بوتين -> w=بوتين for +1), so a word builds only the shifted copies the model knows.
+    ``names`` is sorted: each offset's features are one run of it."""
+    found = []
+    for offset in _OFFSETS:
+        prefix = str(offset)
+        start = bisect_left(names, prefix)
+        end = bisect_left(names, prefix[:-1] + chr(ord(prefix[-1]) + 1), start)
+        # (the run of "1" also holds "1=edge"; that is no neighbour's feature)
+        found.append(frozenset(name[len(prefix) :] for name in names[start:end]))
+    return tuple(found)
 
 
 _Entry = tuple[tuple[str, ...], tuple[tuple[str, ...], ...], str, bool, bool, tuple[str, ...]]
@@ -84,13 +89,14 @@ class FeatureExtractor:
         gazetteer: Gazetteer,
         lexicon: Lexicon,
         usage: Usage,
-        attributes: frozenset[str] | None = None,
+        attributes: Sequence[str] | None = None,
     ) -> None:
-        """``attributes``: the features the model knows (all are kept when None: training)."""
+        """``attributes``: the features the model knows, sorted (all are kept when None:
+        training)."""
         self.gazetteer = gazetteer
         self.lexicon = lexicon
         self.usage = usage
-        self.attributes = attributes
+        self.attributes = None if attributes is None else frozenset(attributes)
         self._context = None if attributes is None else _by_offset(attributes)
         self._cache: dict[str, _Entry] = {}
         self._older: dict[str, _Entry] = {}
