@@ -153,3 +153,10 @@ def test_a_name_of_the_same_head_is_not_a_description(gazetteer: Gazetteer) -> N
         "حزب النور": ["حزب النور"],
         "حزب الوفد": ["حزب الوفد"],
     }
+
+
+def test_a_head_alone_that_a_list_knows_is_a_name(gazetteer: Gazetteer) -> None:
+    """الاتحاد is the club (the gazetteer's club names); الحزب alone is no name."""
+    text = "فاز الاتحاد على ضيفه، وقال الحزب إن الفوز مستحق."
+    found = _organizations(text, "الاتحاد", "الحزب", gazetteer=gazetteer)
+    assert found == {"الاتحاد": ["الاتحاد"]}

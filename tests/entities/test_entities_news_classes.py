@@ -142,3 +142,19 @@ def test_an_organization_ends_before_to_and_a_place() -> None:
     names = {name for kind, name in found if kind == "organization"}
     assert "حماس" in names and not any("للمملكة" in name for name in names)
     assert {"المرصد السوري لحقوق الإنسان", "مجلس التعاون لدول الخليج العربية"} <= names
+
+
+def test_a_delta_that_is_a_brand_is_no_place() -> None:
+    found = entries(
+        "ووقعت شركة الطيران اتفاقا مع دلتا ناشيونال للشحن، وعاد المزارعون إلى دلتا النيل."
+    )
+    places = {name for kind, name in found if kind == "place"}
+    assert "دلتا النيل" in places and not any("ناشيونال" in name for name in places)
+
+
+def test_a_person_telling_a_quoted_outlet_credits_it() -> None:
+    found = entries(
+        "وقال مدير عام الموارد البشرية والإدارية والمتحدث الرسمي للشركة المشغلة لمطار المدينة"
+        " الجديد “خالد بن سالم العتيبي” لـ“عين اليوم” إن عدد المسافرين سيرتفع."
+    )
+    assert ("organization", "عين اليوم") in found

@@ -28,7 +28,7 @@ INTERNATIONAL = GENERIC | {fold("المتحدة")}
 # Heads of natural features named after another place that they are not: خليج عدن is no
 # mention of عدن, nor دلتا النيل of the river (نهر النيل and جزيرة القرم are النيل and القرم).
 OTHER_FEATURES = frozenset(
-    fold(w) for w in ["دلتا", "خليج", "وادي", "بحر", "مضيق", "بحيرة", "هضبة", "سهل"]
+    fold(w) for w in ["دلتا", "خليج", "وادي", "بحر", "مضيق", "بحيرة", "هضبة"]
 )
 
 
@@ -86,7 +86,9 @@ def merge(text: str, mentions: list[RawMention], gazetteer: Gazetteer) -> list[E
         roots = {_root(parent, other) for other in longer}
         if len(roots) == 1:
             parent[words] = roots.pop()
-    dropped = _descriptions(groups, kind_of, parent)
+    dropped = {
+        words for words in _descriptions(groups, kind_of, parent) if not gazetteer.knows(words[0])
+    }
     merged: dict[tuple[str, ...], list[RawMention]] = {}
     for words, group in groups.items():
         if words not in dropped:
@@ -109,7 +111,8 @@ def _descriptions(
     """Join each organization named by its head alone (الحزب, حزب) or its head and an
     adjective of nations (المنظمة الدولية) to the one named organization of the article with
     that head (حزب العدالة والتنمية; منظمة التجارة العالمية, itself international), in
-    ``parent``; a head alone with no such organization is no name: return those."""
+    ``parent``; a head alone with no such organization is no name: return those (the caller
+    keeps those a list knows: the club الاتحاد)."""
     named: dict[str, set[tuple[str, ...]]] = {}
     described: list[tuple[tuple[str, ...], str]] = []
     for words in groups:

@@ -278,8 +278,7 @@ class _Sentence:
             elif (
                 key.startswith("وال")
                 and _definite(key[1:])
-                and j >= start + 2
-                and self._coordinates(start)
+                and (j > start + 2 or (j == start + 2 and self._coordinates(start)))
                 and key[3:] not in INSTITUTIONS  # والبرلمان: another institution begins
                 and key[1:] not in OFFICE_WORDS
             ):
@@ -462,14 +461,17 @@ def _quote_head(key: str) -> bool:
 
 def _credit(s: _Sentence, i: int, words: int) -> bool:
     """Whether word ``i`` credits a quoted source of ``words`` words: بحسب (وبحسب
-    "الفرنسية"), or a bare لـ after words of speaking (أكدت مصادر لـ«الوطن») or before one
-    word that may be a name (ل"داعش")."""
+    "الفرنسية"), or a bare لـ after words of speaking (أكدت مصادر لـ«الوطن») or a person's
+    name (قال فلان لـ«عكاظ»), or before one word that may be a name (ل"داعش")."""
     if s.folded[i] in SOURCE_WORDS:
         return True
     if s.folded[i] != TO or words > MAX_CREDITED:
         return False
     if words == 1 and s.name_like(s.words[i + 2]):
         return True  # a name no common word: ل"داعش"
+    before = i - 1 if i and s.words[i - 1] not in CLOSE_QUOTES else i - 2
+    if before >= 0 and s.labels[before][2:] == "PERS":
+        return True  # a person told it: عويضة لـ“عين اليوم”
     return any(
         stem in SPEAKING
         for k in range(max(0, i - SPEAKING_REACH), i)

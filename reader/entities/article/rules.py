@@ -273,9 +273,11 @@ NATURAL_HEADS = frozenset(
     fold(w)
     for w in [
         *("دلتا", "وادي", "صحراء", "بحر", "خليج", "نهر", "بحيرة", "جزيرة", "جزر", "هضبة"),
-        *("مضيق", "سهل"),
+        "مضيق",
     ]
 )
+# Heads that are also names (Delta): they head only a definite name or a place the tagger found.
+DEFINITE_ONLY = frozenset([fold("دلتا")])
 PENINSULA = (fold("شبه"), fold("جزيرة"))  # شبه جزيرة: a head of two words
 _ALL_HEADS = TOWN_HEADS | TWO_TOWNS | SITE_HEADS | NATURAL_HEADS
 # Adjectives that continue a place's name after it (الغارية الغربية, قاعدة العند الجوية).
@@ -347,7 +349,7 @@ def label_headed_places(
             elif end == j + 1:  # a longer span may run into the next name (بلدية أبوعريش محمد)
                 label(out, j, end, "LOC")
             continue
-        if not name(j):
+        if not name(j) or (head in DEFINITE_ONLY and not folded[j].startswith("ال")):
             continue
         end = j + 1
         while end < len(words) and out[end] == "O" and folded[end] in PLACE_ADJECTIVES:
