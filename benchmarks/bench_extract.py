@@ -1,6 +1,7 @@
 """Benchmark: model load time, extraction speed, and extraction of a 10 MB article.
 
   python benchmarks/bench_extract.py [--repeat 5] [--size-mb 1.0] [--huge-mb 10] [--shape-mb 10]
+  python benchmarks/bench_extract.py --real-news [--sizes 1 10] [--repeat 3]
 
 Targets (issues 3 and 5): model load < 300 ms, extraction >= 20,000 tokens/s, model data
 <= 10 MB; on a 10 MB article extraction adds at most ~100 MB to the peak resident memory,
@@ -16,6 +17,14 @@ worst lateness is the longest stretch another thread could not get the GIL) and 
 memory (/proc/self/statm) each time: its peak minus the memory before extraction is what
 extraction adds (ru_maxrss cannot tell, as loading the model's JSON peaks higher). Progress
 fractions are recorded with their times.
+
+Real news (issue 19, ``--real-news``): the articles of ../shared/data/news/ (title, blank line,
+text) concatenated in corpus order up to each of --sizes megabytes, never a block repeated, so
+the text has as many distinct words as real news of that size. Each run extracts one size in a
+fresh process (cold caches, the model loaded outside the timed call) and reports tokens,
+distinct words, entities per type and seconds; the medians over --repeat runs give tokens per
+second and how the time grows from one size to the next (linear: the ratio of the sizes).
+Targets: >= 25,000 tokens/s at 1 MB, 10 MB within 11x the time of 1 MB.
 
 Hostile shapes (issue 15): text that is no news at all must cost no more than news, and grow
 linearly. Each shape is extracted at a quarter of --shape-mb and at --shape-mb; the ratio of
@@ -108,6 +117,80 @@ def shape_runs(size_mb: float) -> list[tuple[str, float, float]]:
     return out
 
 
+def real_news_text(size_mb: float) -> str:
+    """Whole articles of the real-news corpus, in its order, up to ``size_mb`` megabytes."""
+    from soak_extract import article_text, read_news
+
+    limit = size_mb * 1_000_000
+    parts, size = [], 0
+    for article in read_news():
+        text = article_text(article)
+        parts.append(text)
+        size += len(text.encode("utf-8")) + 2
+        if size >= limit:
+            break
+    else:
+        raise SystemExit(f"the real-news corpus holds less than {size_mb:g} MB")
+    return "\n\n".join(parts)
+
+
+def real_news_child(size_mb: float) -> None:
+    """Run in a child process: extract ``size_mb`` of real news once, print JSON."""
+    from reader.entities import extract_entities
+    from reader.entities.tagging.tokens import iter_tokens
+
+    text = real_news_text(size_mb)
+    words = [t.text for t in iter_tokens(text)]
+    extract_entities("تمهيد")  # load the model outside the timed call
+    started = time.perf_counter()
+    entities = extract_entities(text)
+    seconds = time.perf_counter() - started
+    kinds: dict[str, int] = {}
+    for entity in entities:
+        kinds[entity.type] = kinds.get(entity.type, 0) + 1
+    print(
+        json.dumps(
+            {
+                "mb": len(text.encode("utf-8")) / 1e6,
+                "tokens": len(words),
+                "distinct": len(set(words)),
+                "entities": kinds,
+                "mentions": sum(len(e.mentions) for e in entities),
+                "seconds": seconds,
+            }
+        )
+    )
+
+
+def real_news_runs(sizes: list[float], repeat: int) -> None:
+    """Print the median extraction time of each size of real news, each run a fresh process."""
+    medians = []
+    for size in sizes:
+        runs = []
+        for _ in range(repeat):
+            child = subprocess.run(
+                [sys.executable, __file__, "--real-news-child", str(size)],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            runs.append(json.loads(child.stdout))
+        seconds = statistics.median(run["seconds"] for run in runs)
+        medians.append(seconds)
+        first = runs[0]
+        entities = ", ".join(f"{n} {kind}" for kind, n in sorted(first["entities"].items()))
+        print(
+            f"real news {first['mb']:.2f} MB: {first['tokens']:,} tokens, {first['distinct']:,}"
+            f" distinct words; {entities}; {first['mentions']:,} mentions; median"
+            f" {seconds:.2f} s over {repeat} runs ({min(r['seconds'] for r in runs):.2f}"
+            f"-{max(r['seconds'] for r in runs):.2f}), {first['tokens'] / seconds:,.0f} tokens/s",
+            flush=True,
+        )
+    for (small, a), (big, b) in itertools.pairwise(zip(sizes, medians, strict=True)):
+        print(f"{big:g} MB takes {b / a:.2f}x the time of {small:g} MB (linear: {big / small:g}x)")
+
+
 def huge_child(size_mb: float) -> None:
     """Run in a child process: extract a big article, print the measurements as JSON."""
     import os
@@ -172,10 +255,19 @@ def main() -> int:
     parser.add_argument("--size-mb", type=float, default=1.0)
     parser.add_argument("--huge-mb", type=float, default=10.0)
     parser.add_argument("--shape-mb", type=float, default=10.0)
+    parser.add_argument("--real-news", action="store_true", help="only the real-news runs")
+    parser.add_argument("--sizes", type=float, nargs="+", default=[1.0, 10.0])
     parser.add_argument("--huge-child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--real-news-child", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.huge_child:
         huge_child(args.huge_mb)
+        return 0
+    if args.real_news_child:
+        real_news_child(args.real_news_child)
+        return 0
+    if args.real_news:
+        real_news_runs(args.sizes, args.repeat)
         return 0
     from reader.entities.pipeline import MODEL_DIR
 

@@ -171,8 +171,10 @@ Tried in the same cross-validation and dropped (PERS / LOC F1 with the article p
     chosen for ANERcorp's conventions would measure something the pane does not do.
 
 Writes reader/entities/model/tagger.crfsuite, lexicon.json (which type a word form usually
-tags in the train split) and common.txt (folded words the train split mostly uses outside names;
-the article-level pass never propagates them alone). While training, each sentence sees the
+tags in the train split), common.txt (folded words the train split mostly uses outside names;
+the article-level pass never propagates them alone) and attributes.txt.gz (the features the
+model has weights for: extraction builds no others; `--attributes` rewrites it alone from the
+model). While training, each sentence sees the
 lexicon of the other JACKKNIFE folds only, so the CRF learns how much an unseen text's lexicon
 hits are worth.
 Cross-validation folds are contiguous blocks of sentences, so articles mostly stay whole.
@@ -181,6 +183,7 @@ Cross-validation folds are contiguous blocks of sentences, so articles mostly st
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import sys
 import tempfile
@@ -251,6 +254,16 @@ def train(
         params["c1"] = c1
     trainer.set_params(params)
     trainer.train(str(out))
+
+
+def write_attributes(model: Path, out: Path) -> None:
+    """The features the model has a weight for, one a line, sorted (crfsuite ignores any other
+    feature, so extraction skips them)."""
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    names = sorted({attribute for attribute, _ in tagger.info().state_features})
+    with gzip.GzipFile(out, "wb", mtime=0) as file:
+        file.write("\n".join(names).encode("utf-8"))
 
 
 def predict(
@@ -350,7 +363,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gazetteers", type=Path, default=MODEL_DIR / "gazetteers.json")
     parser.add_argument("--usage", type=Path, default=MODEL_DIR / "usage.tsv.gz")
     parser.add_argument("--out", type=Path, default=MODEL_DIR)
+    parser.add_argument(
+        "--attributes", action="store_true", help="only rewrite attributes.txt.gz from the model"
+    )
     args = parser.parse_args(argv)
+    if args.attributes:
+        write_attributes(args.out / "tagger.crfsuite", args.out / "attributes.txt.gz")
+        return 0
     if "test" in args.train.name:
         parser.error("refusing to train on a test split")
     sentences = read_conll(args.train)
@@ -394,7 +413,8 @@ def main(argv: list[str] | None = None) -> int:
         (args.out / "common.txt").write_text(
             "\n".join(common_words(sentences)) + "\n", encoding="utf-8"
         )
-        print(f"wrote tagger.crfsuite, lexicon.json and common.txt to {args.out}")
+        write_attributes(args.out / "tagger.crfsuite", args.out / "attributes.txt.gz")
+        print(f"wrote the model, lexicon, common words and attributes to {args.out}")
     print(f"done in {time.perf_counter() - started:.0f} s", flush=True)
     return 0
 

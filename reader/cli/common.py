@@ -9,7 +9,7 @@ import re
 import sys
 import traceback
 from collections.abc import Callable
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from reader.loader import DEFAULT_MAX_SIZE, human_size, text_codec
 from reader.text.sanitize import neutralise
@@ -128,26 +128,166 @@ def terminal_choice(saved: str | None, override: str | None) -> TerminalChoice:
 
 
 def write_json(value: object, *, indent: int | None = None, margin: str = "") -> None:
-    """JSON on stdout, written as it is encoded (a 32 MB article's entities never become one
-    string), with Arabic kept readable but every control or format character escaped.
+    """JSON on stdout, exactly as `json.dumps(value, ensure_ascii=False, indent=indent)` writes
+    it, with Arabic kept readable but every control or format character escaped; written as it
+    is encoded, in chunks (a 32 MB article's entities never become one string).
 
     `ensure_ascii=False` alone would let C1 controls and bidi overrides from an article reach
     the terminal raw; `\\uXXXX` escapes keep the data identical and the terminal safe.
     `margin` indents every line after the first (an element inside an array).
+
+    The standard library lays out an indented document in Python one piece at a time, and
+    escaping its text afterwards visits every line break (together 3.7 s for the 75,000
+    mentions of 10 MB of news). Here each distinct string is escaped once (the json module's
+    C escaping, then the controls), and containers below the top two levels are joined whole;
+    the top object and its lists are written item by item as they are laid out.
     """
-    encoder = json.JSONEncoder(ensure_ascii=False, indent=indent)
-    pieces: list[str] = []
-    for piece in encoder.iterencode(value):
-        pieces.append(piece)
-        if len(pieces) >= 4096:
-            _write_json_pieces(pieces, margin)
-            pieces = []
-    _write_json_pieces(pieces, margin)
+    writer = _JsonWriter(indent, margin)
+    writer.stream(value, "\n", _STREAMED_LEVELS)
+    writer.flush()
 
 
-def _write_json_pieces(pieces: list[str], margin: str) -> None:
-    text = neutralise("".join(pieces), "escape", keep="\n")
-    sys.stdout.write(text.replace("\n", "\n" + margin) if margin else text)
+_STREAMED_LEVELS = 2
+_JSON_CHUNK = 1 << 20  # characters per write
+_JSON_STRINGS = 100_000  # distinct strings whose escaped form is kept
+
+
+class _JsonWriter:
+    """Lays out JSON values, handing chunks of about _JSON_CHUNK characters to stdout."""
+
+    def __init__(self, indent: int | None, margin: str) -> None:
+        self.indent = None if indent is None else " " * indent
+        self.margin = margin
+        self.out: list[str] = []
+        self.size = 0
+        self.strings: dict[str, str] = {}
+        self.keys: dict[object, str] = {}
+        # the layout of scalars by their exact type (subclasses take the slower way)
+        self.scalars: dict[type, Callable[[Any], str]] = {
+            str: self.string,
+            int: int.__repr__,
+            float: _json_scalar,
+            bool: _json_scalar,
+            type(None): _json_scalar,
+        }
+
+    def flush(self) -> None:
+        text = "".join(self.out)
+        sys.stdout.write(text.replace("\n", "\n" + self.margin) if self.margin else text)
+        self.out, self.size = [], 0
+
+    def stream(self, value: object, newline: str, levels: int) -> None:
+        """Write ``value``, its containers item by item down ``levels`` levels; ``newline``
+        starts a line at its depth."""
+        if levels == 0 or not isinstance(value, (dict, list, tuple)) or not value:
+            self._write(self.value(value, newline))
+            return
+        opening, closing, items = self._items(value)
+        inner, separator, before, end = self._layout(newline)
+        self._write(opening + before)
+        last = len(items) - 1
+        for n, (key, item) in enumerate(items):
+            if key:
+                self._write(key)
+            self.stream(item, inner, levels - 1)
+            if n < last:
+                self._write(separator)
+        self._write(end + closing)
+
+    def _write(self, text: str) -> None:
+        self.out.append(text)
+        self.size += len(text)
+        if self.size >= _JSON_CHUNK:
+            self.flush()
+
+    def value(self, value: object, newline: str) -> str:
+        """One value as a string; ``newline`` starts a line at its depth."""
+        scalars = self.scalars
+        if (layout := scalars.get(type(value))) is not None:
+            return layout(value)
+        if isinstance(value, str):
+            return self.string(value)
+        if value is None or isinstance(value, (bool, int, float)):
+            return _json_scalar(value)
+        if isinstance(value, (dict, list, tuple)):
+            if not value:
+                return "{}" if isinstance(value, dict) else "[]"
+            opening, closing, items = self._items(value)
+            inner, separator, before, end = self._layout(newline)
+            body = separator.join(
+                [
+                    key
+                    + (
+                        layout(item)
+                        if (layout := scalars.get(type(item)))
+                        else self.value(item, inner)
+                    )
+                    for key, item in items
+                ]
+            )
+            return opening + before + body + end + closing
+        raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+    def string(self, text: str) -> str:
+        """A string literal with controls and format characters as \\uXXXX (memoised: the
+        same names and numbers recur)."""
+        encoded = self.strings.get(text)
+        if encoded is None:
+            encoded = neutralise(_encode_string(text), "escape")
+            if len(self.strings) < _JSON_STRINGS:
+                self.strings[text] = encoded
+        return encoded
+
+    def _items(self, value: dict | list | tuple) -> tuple[str, str, list[tuple[str, object]]]:
+        if isinstance(value, dict):
+            keys = self.keys
+            return "{", "}", [(keys.get(k) or self._key(k), v) for k, v in value.items()]
+        return "[", "]", [("", v) for v in value]
+
+    def _key(self, key: object) -> str:
+        """A dictionary key and the colon after it (string keys memoised: objects share them;
+        1 and True are equal keys of a dictionary but not the same JSON)."""
+        laid = self.string(_json_key(key)) + ": "
+        if type(key) is str and len(self.keys) < _JSON_STRINGS:
+            self.keys[key] = laid
+        return laid
+
+    def _layout(self, newline: str) -> tuple[str, str, str, str]:
+        """(line start inside, separator, text after the opening, text before the closing)."""
+        if self.indent is None:
+            return newline, ", ", "", ""
+        inner = newline + self.indent
+        return inner, "," + inner, inner, newline
+
+
+_encode_string: Callable[[str], str] = json.encoder.encode_basestring  # type: ignore[attr-defined]
+
+
+def _json_scalar(value: object) -> str:
+    """null, true, false, or a number as `json.dumps` writes it (NaN and Infinity too)."""
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    assert isinstance(value, float)
+    if value != value:
+        return "NaN"
+    if value in (float("inf"), float("-inf")):
+        return "Infinity" if value > 0 else "-Infinity"
+    return float.__repr__(value)
+
+
+def _json_key(key: object) -> str:
+    """A dictionary key as JSON names it (numbers, booleans and None become strings)."""
+    if isinstance(key, str):
+        return key
+    if key is None or isinstance(key, (bool, int, float)):
+        return _json_scalar(key)
+    raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
 
 
 def utf8_stdout() -> None:

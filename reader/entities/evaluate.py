@@ -39,8 +39,11 @@ def _prf(correct: int, found: int, expected: int) -> dict[str, float]:
     return {"precision": round(precision, 2), "recall": round(recall, 2), "f1": round(f1, 2)}
 
 
-def evaluate_file(path: str | Path, **reading: Any) -> Scores:
-    """Tag a token/tag file with the shipped model (plus the document pass) and score it.
+def evaluate_file(path: str | Path, *, rules: bool = True, **reading: Any) -> Scores:
+    """Label a token/tag file as extraction labels an article and score it: the shipped
+    tagger, the article pass and (``rules``) the article rules whose conventions ANERcorp's
+    annotation shares (``pipeline.tag_sentences``); without them, the tagger and the article
+    pass alone.
 
     ``reading`` goes to ``read_conll`` (encoding, size limit, warnings).  Raises
     ``reader.entities.conll.ConllError`` with a one-line message for unreadable input.
@@ -48,7 +51,7 @@ def evaluate_file(path: str | Path, **reading: Any) -> Scores:
     from reader.entities.pipeline import tag_sentences
 
     sentences = read_conll(path, **reading)
-    predicted = tag_sentences([tokens for tokens, _ in sentences])
+    predicted = tag_sentences([tokens for tokens, _ in sentences], rules)
     return score([tags for _, tags in sentences], predicted)
 
 

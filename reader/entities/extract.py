@@ -21,25 +21,17 @@ from reader.entities.article.mentions import (
     widen_site,
 )
 from reader.entities.article.merge import merge
-from reader.entities.article.organizations import OrganizationNames, label_organizations
 from reader.entities.article.rules import (
-    RepeatedPlaces,
-    SurnameFamilies,
     is_plural_adjective,
-    join_people,
-    label_headed_places,
-    label_known_places,
-    label_places,
-    label_surnames,
     lone_common_words,
 )
+from reader.entities.article.sweep import ArticleRules
 from reader.entities.conll import chunks
 from reader.entities.entity import TYPE_ORDER, Entity, Mention
 from reader.entities.normalize import fold
 from reader.entities.numbers import find_numbers
 from reader.entities.pipeline import load_model, tag_window
 from reader.entities.tagging.tokens import Token, iter_sentences, iter_tokens
-from reader.entities.tagging.usage import without_article
 
 # Shares of the progress bar: tagging dominates the work.
 _TAGGED, _PROPAGATED, _SPANNED = 0.85, 0.9, 0.95
@@ -59,6 +51,7 @@ class _Tagged:
         self.starts = array("l")
         self.ends = array("l")
         self.labels = bytearray()
+        self.unknown = bytearray()  # 1 for a word the training text did not know
         self.bounds = array("l", [0])  # sentence n is tokens bounds[n]:bounds[n + 1]
         self.codes: dict[str, int] = {}
         self.names: list[str] = []
@@ -66,10 +59,11 @@ class _Tagged:
     def __len__(self) -> int:
         return len(self.bounds) - 1
 
-    def append(self, tokens: list[Token], labels: list[str]) -> None:
+    def append(self, tokens: list[Token], labels: list[str], unknown: list[bool]) -> None:
         self.starts.extend(t.start for t in tokens)
         self.ends.extend(t.end for t in tokens)
         self.labels.extend(self._code(label) for label in labels)
+        self.unknown.extend(unknown)
         self.bounds.append(len(self.starts))
 
     def _code(self, label: str) -> int:
@@ -87,6 +81,9 @@ class _Tagged:
     def words(self, text: str, n: int) -> list[str]:
         a, b = self.bounds[n], self.bounds[n + 1]
         return [text[s:e] for s, e in zip(self.starts[a:b], self.ends[a:b], strict=True)]
+
+    def get_unknown(self, n: int) -> list[bool]:
+        return [flag == 1 for flag in self.unknown[self.bounds[n] : self.bounds[n + 1]]]
 
     def get_labels(self, n: int) -> list[str]:
         names = self.names
@@ -133,63 +130,20 @@ def extract_entities(text: str, progress: Callable[[float], None] | None = None)
     report(_TAGGED)
     known = votes.known()
     usage = model.features.usage
-
-    def listed(word: str) -> bool:
-        """Whether the corpus or the gazetteer knows a word (a name's words are in neither)."""
-        return usage.reading(fold(word)) is not None or bool(model.gazetteer.word_categories(word))
-
-    places, families = RepeatedPlaces(), SurnameFamilies()
-    lexicon = model.features.lexicon
-
-    def name_like(word: str) -> bool:
-        """Whether a word after an organization's head may be its name: training tagged it a
-        name, or it is new to training and the corpus rarely puts ال on it (داعش)."""
-        key = fold(word)
-        return key in lexicon.names or (key not in lexicon.vocab and usage.name_like(key))
-
-    # a common noun after a head that is one too (حركة الصادرات): Zipf band 3 is common enough
-    def unseen(word: str) -> bool:
-        """A word that neither training, the corpus nor the gazetteer knows, nor is a proclitic
-        before a name the gazetteer knows (لويث, not لباشينيان): a foreign name."""
-        key = fold(word)
-        return (
-            len(key) >= 3
-            and key not in lexicon.vocab
-            and not listed(word)
-            and not (key[0] in "وفبلك" and model.gazetteer.knows(key[1:]))
-        )
-
-    def plain(key: str) -> bool:
-        """A folded word the corpus reads as itself, with no pronoun or verb prefix."""
-        return usage.reading(key) == without_article(key) and not usage.inflected(key)
-
-    organizations = OrganizationNames(
-        model.gazetteer, name_like, lambda key: usage.common(key, 3), plain
-    )
+    rules = ArticleRules(model)
     step = max(len(tagged) // 50, 1)
     for n in range(len(tagged)):
         words = tagged.words(text, n)
         labels = apply([fold(w) for w in words], tagged.get_labels(n), known)
         tagged.set_labels(n, labels)
-        unknown = model.features.unknown(words)
-        places.add(words, labels, unknown)
-        families.add(words, labels)
-        organizations.add(words, labels)
+        rules.add(words, labels, tagged.get_unknown(n))
         if n % step == 0:
             report(_TAGGED + (_PROPAGATED - _TAGGED) * n / len(tagged))
-    repeated, endings = places.places(), families.endings()
     spans: list[Span] = []
     for n in range(len(tagged)):
         tokens = tagged.tokens(text, n)
         words = [t.text for t in tokens]
-        unknown = model.features.unknown(words)
-        labels = label_places(words, tagged.get_labels(n), unknown, repeated)
-        if endings:
-            labels = label_surnames(words, labels, unknown, endings, listed)
-        labels = label_headed_places(words, labels, name_like, usage)
-        labels = label_known_places(words, labels, model.gazetteer, usage, lexicon)
-        labels = label_organizations(words, labels, organizations)
-        labels = join_people(words, labels, lexicon.names, unseen)
+        labels = rules.label(words, tagged.get_labels(n), tagged.get_unknown(n))
         folded: list[str] = []
         for start, end, kind in chunks(labels):
             if kind == "PERS" and end - start == 1 and is_plural_adjective(words[start], usage):
@@ -219,11 +173,11 @@ def extract_entities(text: str, progress: Callable[[float], None] | None = None)
 def _tag(window: list[list[Token]], votes: Votes, out: _Tagged) -> None:
     """Tag one window of sentences, count its confident names, keep it compactly."""
     words = [[t.text for t in sentence] for sentence in window]
-    for sentence, sent_words, (labels, confidence) in zip(
+    for sentence, sent_words, (labels, confidence, unknown) in zip(
         window, words, tag_window(words), strict=True
     ):
         votes.add([fold(w) for w in sent_words], labels, confidence)
-        out.append(sentence, labels)
+        out.append(sentence, labels, unknown)
 
 
 def number_entities(text: str, progress: Callable[[float], None] | None = None) -> list[Entity]:

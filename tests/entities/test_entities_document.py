@@ -26,3 +26,29 @@ def test_a_tie_leaves_each_span_as_tagged() -> None:
     labels = [["O", "B-LOC"], ["O", "B-PERS"]]
     confidence = [[1.0, 0.9], [1.0, 0.9]]
     assert propagate_nearby(words, labels, confidence, frozenset(), reach=1) == labels
+
+
+def test_the_longest_known_name_labels_untagged_words_also_behind_a_proclitic() -> None:
+    """Names sharing their first word (issue 19: found by their first two words, not by
+    scanning every name that starts with the word)."""
+    from reader.entities.article.document import Votes, apply
+
+    votes = Votes(frozenset())
+    for phrase, kind in [
+        (["عبد", "الله", "صالح"], "PERS"),
+        (["عبد", "الله"], "PERS"),
+        (["عبد", "الرحمن", "العطية"], "PERS"),
+        (["بنك", "الكويت", "الوطني"], "ORG"),
+        (["بنك"], "ORG"),
+    ]:
+        votes.add(phrase, ["B-" + kind] + ["I-" + kind] * (len(phrase) - 1), [0.9] * len(phrase))
+    known = votes.known()
+    words = ["قال", "وعبد", "الله", "صالح", "و", "عبد", "الرحمن", "العطية", "لبنك", "الكويت"]
+    out = apply(words, ["O"] * len(words), known)
+    assert out == [
+        "O",
+        *("B-PERS", "I-PERS", "I-PERS"),
+        "O",
+        *("B-PERS", "I-PERS", "I-PERS"),
+        *("B-ORG", "O"),
+    ]

@@ -115,3 +115,48 @@ def test_a_place_inside_a_longer_name_of_itself_merges(
 ) -> None:
     (entity,) = merge(text, mentions_of(text, "place", *names), gazetteer)
     assert (entity.name, len(entity.mentions)) == (names[0], 2)
+
+
+def _organizations(text: str, *names: str, gazetteer: Gazetteer) -> dict[str, list[str]]:
+    found = merge(text, mentions_of(text, "organization", *names), gazetteer)
+    return {e.name: [m.text for m in e.mentions] for e in found}
+
+
+def test_an_organization_described_by_its_head_is_the_one_with_that_head(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "وافقت منظمة التجارة العالمية على الطلب، وقالت المنظمة الدولية إن الحزب راض."
+    found = _organizations(
+        text, "منظمة التجارة العالمية", "المنظمة الدولية", "الحزب", gazetteer=gazetteer
+    )
+    assert found == {"منظمة التجارة العالمية": ["منظمة التجارة العالمية", "المنظمة الدولية"]}
+    text = "فاز حزب العدالة والتنمية، وقال الحزب إنه سيحكم وحده."
+    found = _organizations(text, "حزب العدالة والتنمية", "الحزب", gazetteer=gazetteer)
+    assert found == {"حزب العدالة والتنمية": ["حزب العدالة والتنمية", "الحزب"]}
+
+
+def test_a_name_of_the_same_head_is_not_a_description(gazetteer: Gazetteer) -> None:
+    text = "قال البنك الدولي إن بنك الكويت الوطني ربح، وتنافس حزب النور وحزب الوفد، وقال الحزب."
+    found = _organizations(
+        text,
+        "البنك الدولي",
+        "بنك الكويت الوطني",
+        "حزب النور",
+        "حزب الوفد",
+        "الحزب",
+        gazetteer=gazetteer,
+    )
+    # the World Bank is not the Kuwaiti bank; a head alone that fits two parties is dropped
+    assert found == {
+        "البنك الدولي": ["البنك الدولي"],
+        "بنك الكويت الوطني": ["بنك الكويت الوطني"],
+        "حزب النور": ["حزب النور"],
+        "حزب الوفد": ["حزب الوفد"],
+    }
+
+
+def test_a_head_alone_that_a_list_knows_is_a_name(gazetteer: Gazetteer) -> None:
+    """الاتحاد is the club (the gazetteer's club names); الحزب alone is no name."""
+    text = "فاز الاتحاد على ضيفه، وقال الحزب إن الفوز مستحق."
+    found = _organizations(text, "الاتحاد", "الحزب", gazetteer=gazetteer)
+    assert found == {"الاتحاد": ["الاتحاد"]}

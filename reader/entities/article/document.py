@@ -20,7 +20,24 @@ from reader.entities.conll import chunks, label
 from reader.entities.normalize import fold, proclitic_splits
 
 CONFIDENT = 0.5  # chosen by cross-validation on the train split (0.4 to 0.9 tried)
-Known = dict[str, list[tuple[tuple[str, ...], str]]]
+
+
+class Known:
+    """The names the confident spans resolved, for look-ups by position: each phrase's type
+    (``kinds``), and the phrases of two words or more by their first two words, longest first
+    (``longer``), so a long article's many names starting with one word are never scanned."""
+
+    __slots__ = ("kinds", "longer")
+
+    def __init__(self, kinds: dict[tuple[str, ...], str]) -> None:
+        self.kinds = kinds
+        longer: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = {}
+        for phrase, kind in kinds.items():
+            if len(phrase) > 1:
+                longer.setdefault(phrase[:2], []).append((phrase[1:], kind))
+        for options in longer.values():
+            options.sort(key=lambda item: -len(item[0]))
+        self.longer = longer
 
 
 class Votes:
@@ -43,18 +60,16 @@ class Votes:
                 self._votes[(phrase[-1],)][kind] += 1
 
     def known(self) -> Known:
-        """First word -> (rest of phrase, type), longest first; ties and lone common words out."""
-        known: Known = defaultdict(list)
+        """The type of each phrase; ties and lone common words out."""
+        kinds: dict[tuple[str, ...], str] = {}
         for phrase, counter in self._votes.items():
             (kind, top), *rest = counter.most_common(2)
             if rest and rest[0][1] == top:
                 continue
             if len(phrase) == 1 and phrase[0] in self.common:
                 continue
-            known[phrase[0]].append((phrase[1:], kind))
-        for options in known.values():
-            options.sort(key=lambda item: -len(item[0]))
-        return dict(known)
+            kinds[phrase] = kind
+        return Known(kinds)
 
 
 def apply(folded: list[str], labels: list[str], known: Known) -> list[str]:
@@ -78,10 +93,10 @@ def apply(folded: list[str], labels: list[str], known: Known) -> list[str]:
 
 def _known_type(phrase: list[str], known: Known) -> str | None:
     """The type confident spans gave exactly this phrase (first word maybe with a proclitic)."""
+    rest = tuple(phrase[1:])
     for _, stem in proclitic_splits(phrase[0]):
-        for rest, kind in known.get(stem, ()):
-            if rest == tuple(phrase[1:]):
-                return kind
+        if (kind := known.kinds.get((stem, *rest))) is not None:
+            return kind
     return None
 
 
@@ -108,13 +123,18 @@ def propagate_nearby(
 def _match(words: list[str], labels: list[str], i: int, known: Known) -> tuple[int, str] | None:
     """Longest known phrase starting at ``i`` over untagged tokens, as (length, type)."""
     best: tuple[int, str] | None = None
+    second = words[i + 1] if i + 1 < len(words) else None
     for _, stem in proclitic_splits(words[i]):
-        for rest, kind in known.get(stem, ()):
+        found: tuple[int, str] | None = None
+        for rest, kind in known.longer.get((stem, second), ()) if second is not None else ():
             end = i + 1 + len(rest)
             if tuple(words[i + 1 : end]) == rest and all(tag == "O" for tag in labels[i:end]):
-                if best is None or len(rest) + 1 > best[0]:
-                    best = (len(rest) + 1, kind)
+                found = (len(rest) + 1, kind)
                 break
+        if found is None and labels[i] == "O" and (kind := known.kinds.get((stem,))):
+            found = (1, kind)
+        if found and (best is None or found[0] > best[0]):
+            best = found
     if best and i + best[0] < len(labels) and labels[i + best[0]].startswith("I-"):
         return None
     return best

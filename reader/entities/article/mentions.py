@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Container, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reader.entities.article.organizations import head_cut
 from reader.entities.normalize import fold, proclitic_splits, strip_harakat
@@ -93,14 +93,19 @@ MONTHS = frozenset(
     ]
 )
 # Words that make a following name a named site (ساحة القديس بطرس is a place, not a person).
-SITES = frozenset(fold(w) for w in ["ساحة", "ميدان", "شارع", "جسر", "ملعب", "مطار", "حي"])
+SITES = frozenset(
+    fold(w) for w in ["ساحة", "ميدان", "شارع", "جسر", "ملعب", "مطار", "حي", "كامب", "معسكر"]
+)
 
 
 def widen_site(sentence: Sequence[Token], start: int, end: int, kind: str) -> tuple[int, str]:
     """(new start, type): any name but a place right after a site word becomes that place
-    (the tagger reads القديس بطرس after ساحة as a person, an organization or a saint's name)."""
+    (the tagger reads القديس بطرس after ساحة as a person, an organization or a saint's name),
+    and so does a name that starts with one (كامب تشابمان read as a man)."""
     if kind != "LOC" and start > 0 and fold(sentence[start - 1].text) in SITES:
         return start - 1, "LOC"
+    if kind == "PERS" and end - start > 1 and fold(sentence[start].text) in SITES:
+        return start, "LOC"
     return start, kind
 
 
@@ -155,9 +160,10 @@ def _starts(words: Sequence[str], name: tuple[str, ...]) -> bool:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class RawMention:
-    """A cleaned mention before merging: type, display name, folded words and offsets."""
+class RawMention(NamedTuple):
+    """A cleaned mention before merging: type, display name, folded words and offsets (a
+    tuple of strings and ints, which the garbage collector stops tracking: a long article
+    has tens of thousands)."""
 
     kind: str
     start: int

@@ -6,7 +6,7 @@ group of the same type then joins it: بلينكن → أنتوني بلينكن
 a person's given name and family name alone (محسن الفضلي → محسن فاضل إياد عاشور الفضلي). When
 several longer names contain it (two people sharing a surname) it stays on its own, and so does
 a place name inside the name of another place (روسيا beside روسيا البيضاء, أفريقيا beside جنوب
-أفريقيا; but الضفة, no place on its own, is short for الضفة الغربية).
+أفريقيا, عدن beside خليج عدن; but الضفة, no place on its own, is short for الضفة الغربية).
 """
 
 from __future__ import annotations
@@ -14,8 +14,22 @@ from __future__ import annotations
 from collections import Counter
 
 from reader.entities.article.mentions import RawMention
+from reader.entities.article.organizations import HEADS, head_cut
 from reader.entities.entity import Entity, Mention
+from reader.entities.normalize import fold
 from reader.entities.tagging.gazetteer import DIRECTIONS, Gazetteer
+
+# Adjectives of nations that leave a head a description (المنظمة الدولية: "the international
+# organization"), and those that make an organization international.
+GENERIC = frozenset(
+    fold(w) for w in ["الدولي", "الدولية", "العالمي", "العالمية", "الأممي", "الأممية"]
+)
+INTERNATIONAL = GENERIC | {fold("المتحدة")}
+# Heads of natural features named after another place that they are not: خليج عدن is no
+# mention of عدن, nor دلتا النيل of the river (نهر النيل and جزيرة القرم are النيل and القرم).
+OTHER_FEATURES = frozenset(
+    fold(w) for w in ["دلتا", "خليج", "وادي", "بحر", "مضيق", "بحيرة", "هضبة"]
+)
 
 
 def _contains(
@@ -29,6 +43,7 @@ def _contains(
         if longer[i : i + n] == shorter:
             return not place or (
                 DIRECTIONS.isdisjoint(longer[:i] + longer[i + n :])
+                and OTHER_FEATURES.isdisjoint(longer[:i])
                 and not gazetteer.names_other(longer, shorter)
             )
     return False
@@ -71,9 +86,13 @@ def merge(text: str, mentions: list[RawMention], gazetteer: Gazetteer) -> list[E
         roots = {_root(parent, other) for other in longer}
         if len(roots) == 1:
             parent[words] = roots.pop()
+    dropped = {
+        words for words in _descriptions(groups, kind_of, parent) if not gazetteer.knows(words[0])
+    }
     merged: dict[tuple[str, ...], list[RawMention]] = {}
     for words, group in groups.items():
-        merged.setdefault(_root(parent, words), []).extend(group)
+        if words not in dropped:
+            merged.setdefault(_root(parent, words), []).extend(group)
     entities = []
     for root, group in merged.items():
         group.sort(key=lambda m: m.start)
@@ -82,6 +101,49 @@ def merge(text: str, mentions: list[RawMention], gazetteer: Gazetteer) -> list[E
         spans = sorted({(m.start, m.end) for m in group})
         entities.append(Entity(kind_of[root], name, [Mention(s, e, text[s:e]) for s, e in spans]))
     return entities
+
+
+def _descriptions(
+    groups: dict[tuple[str, ...], list[RawMention]],
+    kind_of: dict[tuple[str, ...], str],
+    parent: dict[tuple[str, ...], tuple[str, ...]],
+) -> set[tuple[str, ...]]:
+    """Join each organization named by its head alone (الحزب, حزب) or its head and an
+    adjective of nations (المنظمة الدولية) to the one named organization of the article with
+    that head (حزب العدالة والتنمية; منظمة التجارة العالمية, itself international), in
+    ``parent``; a head alone with no such organization is no name: return those (the caller
+    keeps those a list knows: the club الاتحاد)."""
+    named: dict[str, set[tuple[str, ...]]] = {}
+    described: list[tuple[tuple[str, ...], str]] = []
+    for words in groups:
+        if kind_of[words] != "organization" or (noun := _head_noun(words[0])) is None:
+            continue
+        if len(words) == 1 or (len(words) == 2 and words[1] in GENERIC):
+            if words not in parent:
+                described.append((words, noun))
+        else:
+            named.setdefault(noun, set()).add(words)
+    dropped = set()
+    for words, noun in described:
+        roots = {
+            _root(parent, other)
+            for other in named.get(noun, ())
+            if len(words) == 1 or not INTERNATIONAL.isdisjoint(other[1:])
+        }
+        if len(roots) == 1:
+            parent[words] = roots.pop()
+        elif len(words) == 1:
+            dropped.add(words)
+    return dropped
+
+
+def _head_noun(word: str) -> str | None:
+    """The indefinite head noun of an organization's first word (حزب for الحزب), if it is one."""
+    found = head_cut(word)
+    if found is None or found[0]:
+        return None
+    stem = found[1]
+    return stem[2:] if stem.startswith("ال") and stem[2:] in HEADS else stem
 
 
 def _root(

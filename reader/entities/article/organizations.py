@@ -17,10 +17,9 @@ first (``OrganizationNames``) and labelled in a second sweep (``label_organizati
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from functools import lru_cache
 
 from reader.entities.conll import chunks, label
-from reader.entities.normalize import fold, proclitic_splits
+from reader.entities.normalize import fold, proclitic_splits, word_cache
 from reader.entities.tagging.gazetteer import Gazetteer
 
 # Head nouns of organizations' names, in their indefinite (construct) form, folded.
@@ -68,6 +67,10 @@ DEFINITE_HEADS = frozenset(
         *("صندوق", "اتحاد", "مقاومة"),
     ]
 )
+# Heads in the plural, which take feminine adjectives (القوات المسلحة, القوى الأمنية).
+PLURAL_HEADS = frozenset(
+    fold(w) for w in ["قوات", "قوى", "ميليشيات", "مليشيات", "كتائب", "سرايا", "أمم"]
+)
 # Fronts, parties and resistance movements with any relative adjective (الجبهة الجنوبية,
 # الحزب الجمهوري, المقاومة الشعبية).
 PARTIES = frozenset(fold(w) for w in ["جبهة", "حزب", "مقاومة"])
@@ -96,6 +99,16 @@ STOP = frozenset(
         *("الأخرى", "الأخير", "الأخيرة", "نفسه", "نفسها", "ذاته", "ذاتها", "كافة"),
     ]
 )
+# Heads of names of two nouns joined by و (حزب العدالة والتنمية, وزارة العمل والتنمية
+# الاجتماعية, المجلس الاقتصادي والاجتماعي): a militia's و joins another group (مليشيات
+# الحوثيين والمخلوع), and no و joins another institution (مجلس الوزراء والبرلمان) or an office.
+COORDINATING = frozenset(
+    fold(w) for w in ["حزب", "وزارة", "هيئة", "جبهة", "حركة", "جمعية", "لجنة", "مجلس", "منظمة"]
+)
+INSTITUTIONS = HEADS | frozenset(fold(w) for w in ["برلمان", "حكومة", "رئاسة", "دولة"])
+OFFICE_WORDS = frozenset(
+    fold(w) for w in ["الرئيس", "المخلوع", "الملك", "الأمير", "الوزير", "رئيس", "الحكومة"]
+)
 # Adjectives in organizations' names that are no relative adjective (الأمم المتحدة).
 ADJECTIVES = frozenset(
     fold(w)
@@ -105,7 +118,26 @@ ADJECTIVES = frozenset(
     ]
 )
 # Words before a quoted source: أكدت لـ«الوطن», وبحسب "الفرنسية".
-SOURCE_WORDS = frozenset(fold(w) for w in ["ل", "بحسب", "وبحسب", "حسب", "وحسب"])
+SOURCE_WORDS = frozenset(fold(w) for w in ["بحسب", "وبحسب", "حسب", "وحسب"])
+TO = fold("ل")
+# Words of speaking before a quoted name after لـ that credit it as the source (قال مصدر
+# لـ«الوطن», في تصريحات لـ«عكاظ»); without them لـ«...» is "for" or "of" a quoted phrase
+# (وفقا لـ«خطة الطريق», برنامج لـ«الطهي»). Stems, behind و or ف.
+SPEAKING = frozenset(
+    fold(w)
+    for w in [
+        *("قال", "قالت", "قالوا", "أكد", "أكدت", "أكدوا", "أوضح", "أوضحت", "كشف", "كشفت"),
+        *("صرح", "صرحت", "ذكر", "ذكرت", "أضاف", "أضافت", "أفاد", "أفادت", "أشار", "أشارت"),
+        *("تحدث", "تحدثت", "أبلغ", "أبلغت", "أفصح", "أفصحت", "بين", "بينت", "لفت", "لفتت"),
+        *("أعلن", "أعلنت", "نقل", "نقلت", "رجح", "رجحت", "توقع", "توقعت", "أوضحوا", "كشفوا"),
+        *("يقول", "تقول", "يؤكد", "تؤكد", "يضيف", "تضيف", "يوضح", "توضح", "قوله", "قولها"),
+        *("تصريح", "تصريحات", "تصريحه", "تصريحها", "حديث", "حديثه", "حديثها", "مقابلة"),
+        *("حوار", "بيان", "مصدر", "مصادر", "مسؤول", "مسؤولون", "متحدث", "المتحدث"),
+        *("موضحا", "مؤكدا", "مضيفا", "مشيرا", "قائلا", "كاشفا", "لافتا", "مبينا", "معتبرا"),
+    ]
+)
+SPEAKING_REACH = 12  # tokens before لـ: a speaker's name and office come between
+MAX_CREDITED = 3  # words of a credited outlet's name (الشرق الأوسط, فاينانشيال تايمز)
 OPEN_QUOTES = frozenset("«\"“'(")
 CLOSE_QUOTES = frozenset("»\"”')")
 MAX_WORDS = 7  # a head and at most six words after it
@@ -115,9 +147,19 @@ BYLINE_WORDS = frozenset(fold(w) for w in ["متابعات", "متابعة", "و
 MAX_BYLINE = 3
 MAX_QUOTED = 5
 Names = dict[str, set[tuple[str, ...]]]  # first folded word -> the names that start with it
+# Institutions news names by their seat (أعلن البيت الأبيض, قال الكرملين): organizations
+# whatever the tagger read them as (a place, a person), in each spelling of a foreign g.
+SEATS: Names = {}
+for _seat in [
+    *("البيت الأبيض", "الكرملين", "البنتاغون", "البنتاجون", "البنتاقون", "الإليزيه"),
+    *("قصر الإليزيه", "داونينغ ستريت", "داوننغ ستريت", "الكونغرس", "الكونجرس", "الكنيست"),
+    *("الدوما", "البوندستاغ", "البوندستاج"),
+]:
+    _words = tuple(fold(_seat).split(" "))
+    SEATS.setdefault(_words[0], set()).add(_words)
 
 
-@lru_cache(maxsize=50_000)
+@word_cache
 def _head(key: str) -> tuple[bool, str] | None:
     """(definite, indefinite head) if the folded word, maybe behind a proclitic, is a head."""
     for _, stem in proclitic_splits(key):
@@ -207,6 +249,12 @@ class _Sentence:
                 return None
         return None
 
+    def _coordinates(self, start: int) -> bool:
+        """Whether the organization whose head is word ``start`` names itself by two nouns
+        joined by و (حزب العدالة والتنمية, وزارة التجارة والصناعة)."""
+        head = _head(self.folded[start])
+        return head is not None and head[1] in COORDINATING
+
     def adjectives(self, j: int, start: int, after_name: bool = False) -> int:
         """The end of the adjectives and لـ complements that continue a name at ``j``. After a
         proper name a nationality adjective describes it (شركة إيني الإيطالية) and ends it."""
@@ -227,8 +275,14 @@ class _Sentence:
             ):
                 # لدول الخليج, لحقوق الإنسان, لتحرير السودان: a لـ construct and its noun
                 j = self.chunk_end(j + 1) if self.labels[j + 1] != "O" else j + 2
-            elif key.startswith("وال") and _definite(key[1:]) and j > start + 2:
-                j += 1  # المجلس الاقتصادي والاجتماعي
+            elif (
+                key.startswith("وال")
+                and _definite(key[1:])
+                and (j > start + 2 or (j == start + 2 and self._coordinates(start)))
+                and key[3:] not in INSTITUTIONS  # والبرلمان: another institution begins
+                and key[1:] not in OFFICE_WORDS
+            ):
+                j += 1  # المجلس الاقتصادي والاجتماعي, حزب العدالة والتنمية
             else:
                 break
         return j
@@ -286,13 +340,15 @@ def _at(s: _Sentence, i: int) -> tuple[int, int, tuple[int, int] | None] | None:
     if j >= len(s.words):
         return None
     close = s.quoted(j)
-    if close is not None and (_quote_head(s.folded[i]) or _credit(s, i)):
+    if close is not None and (_quote_head(s.folded[i]) or _credit(s, i, close - j - 1)):
         return j + 1, close, (j + 1, close)
     if head is None:
         return None
     definite, stem = head
     if definite:
         end = s.adjectives(j, i)
+        if _disagrees(stem, s.folded[j]):
+            return None  # قوات الشرطة والجيش الأفغانية: the adjective is the forces'
         if stem in DEFINITE_HEADS and (
             any(
                 s.nationality(k) or s.folded[k] in SUPRANATIONAL or s.labels[k] == "B-LOC"
@@ -337,6 +393,18 @@ def _at(s: _Sentence, i: int) -> tuple[int, int, tuple[int, int] | None] | None:
     return i, _after_name(s, stem, j + 1, i), (j, j + 1)  # تنظيم داعش, شركة جازبروم
 
 
+def _disagrees(head: str, adjective: str) -> bool:
+    """Whether an adjective right after a definite head cannot be the head's: a masculine
+    singular head (جيش, مجلس, حزب; no ة, no plural) takes no feminine adjective in -ية, which
+    then describes a noun before it (قوات الشرطة والجيش الأفغانية)."""
+    return (
+        not head.endswith("ه")
+        and head not in PLURAL_HEADS
+        and adjective.startswith("ال")
+        and adjective.endswith("يه")
+    )
+
+
 def _after_name(s: _Sentence, stem: str, end: int, start: int) -> int:
     """The end of an organization named by a proper name: a bank or a market named after a
     place takes its adjectives (بنك أبوظبي التجاري); other names end there (شركة جازبروم
@@ -362,20 +430,53 @@ def _country(s: _Sentence, start: int, end: int) -> bool:
     )
 
 
+KINGDOM = fold("المملكة")  # Saudi news names the country so
+
+
+def _to_place(s: _Sentence, start: int, end: int) -> int:
+    """Where a tagged organization runs into لـ and a place ("to", "for": حماس للمملكة), or
+    ``end``; a لـ construct inside a name (لحقوق الإنسان, لدول الخليج) stays."""
+    for k in range(start + 1, end):
+        if s.folded[k][:1] != "ل":
+            continue
+        for cut, stem in proclitic_splits(s.folded[k]):
+            if (
+                cut
+                and s.folded[k][:cut].endswith("ل")
+                and (stem == KINGDOM or s.gazetteer.is_place((stem, *s.folded[k + 1 : end])))
+            ):
+                return k
+    return end
+
+
 def _behind_preposition(s: _Sentence, j: int) -> bool:
     """Whether word ``j`` carries a preposition before a place (سوق بأفغانستان: no construct)."""
     return any(cut and s.gazetteer.is_place((stem,)) for cut, stem in proclitic_splits(s.folded[j]))
 
 
-@lru_cache(maxsize=50_000)
+@word_cache
 def _quote_head(key: str) -> bool:
     return any(stem in QUOTE_HEADS for _, stem in proclitic_splits(key))
 
 
-def _credit(s: _Sentence, i: int) -> bool:
-    """Whether word ``i`` credits a quoted source: a bare لـ or بحسب (أكدت لـ«الوطن»,
-    وبحسب "الفرنسية")."""
-    return s.folded[i] in SOURCE_WORDS
+def _credit(s: _Sentence, i: int, words: int) -> bool:
+    """Whether word ``i`` credits a quoted source of ``words`` words: بحسب (وبحسب
+    "الفرنسية"), or a bare لـ after words of speaking (أكدت مصادر لـ«الوطن») or a person's
+    name (قال فلان لـ«عكاظ»), or before one word that may be a name (ل"داعش")."""
+    if s.folded[i] in SOURCE_WORDS:
+        return True
+    if s.folded[i] != TO or words > MAX_CREDITED:
+        return False
+    if words == 1 and s.name_like(s.words[i + 2]):
+        return True  # a name no common word: ل"داعش"
+    before = i - 1 if i and s.words[i - 1] not in CLOSE_QUOTES else i - 2
+    if before >= 0 and s.labels[before][2:] == "PERS":
+        return True  # a person told it: عويضة لـ“عين اليوم”
+    return any(
+        stem in SPEAKING
+        for k in range(max(0, i - SPEAKING_REACH), i)
+        for _, stem in proclitic_splits(s.folded[k])
+    )
 
 
 class OrganizationNames:
@@ -410,6 +511,9 @@ def label_organizations(words: list[str], labels: list[str], found: Organization
     for start, end, kind in chunks(out):
         if kind == "ORG" and _country(s, start, end):
             label(out, start, end, "LOC")  # وقالت المملكة المتحدة: a country, though it speaks
+        elif kind == "ORG" and (cut := _to_place(s, start, end)) < end:
+            label(out, start, cut, "ORG")  # وفد من [حماس] للمملكة: "to the Kingdom"
+            out[cut:end] = ["O"] * (end - cut)
     for start, end, _ in list(_spans(s)):
         label(out, start, end, "ORG")
     for start, end, kind in chunks(out):
@@ -421,7 +525,28 @@ def label_organizations(words: list[str], labels: list[str], found: Organization
         if size:
             label(out, i, i + size, "ORG")
         i += max(size, 1)
+    for i in range(len(words)):
+        if size := _seat_at(s.folded, i):
+            _relabel(out, i, i + size, "ORG")
     return out
+
+
+def _seat_at(folded: list[str], i: int) -> int:
+    """The length of the seat's name at ``i`` (البيت الأبيض, للكرملين), or 0."""
+    for _, stem in proclitic_splits(folded[i]):
+        for name in SEATS.get(stem, ()):
+            if tuple(folded[i + 1 : i + len(name)]) == name[1:]:
+                return len(name)
+    return 0
+
+
+def _relabel(labels: list[str], start: int, end: int, kind: str) -> None:
+    """Label ``[start, end)`` as ``kind``, cutting any span it overlaps at its edges: a span
+    before it ends there, and what a span ran on after it is no name (الكونغرس [سيصوت])."""
+    label(labels, start, end, kind)
+    while end < len(labels) and labels[end].startswith("I-"):
+        labels[end] = "O"
+        end += 1
 
 
 def _named(folded: list[str], start: int, end: int, names: Names) -> bool:

@@ -1,8 +1,8 @@
-"""Extraction conventions beyond the ANERcorp annotation, applied to articles only.
+"""Article rules: what an article as a whole tells about its names.
 
-A tagger trained on 2007 news cannot know every region or every foreign name, so `reader
-extract` adds these rules (`reader eval-ner` scores the tagger without them; organizations by
-their head noun are in ``organizations``):
+A tagger trained on 2007 news cannot know every region or every foreign name, so extraction
+adds these rules (``sweep`` runs them over an article; organizations by their head noun are in
+``organizations``):
   * repeated unknown phrases: a sequence of two or three words the training text never used,
     left untagged, repeated at least three times in the article and mostly after a place
     preposition (في ناغورني قره باخ) is a place;
@@ -117,6 +117,44 @@ def join_people(
     return out
 
 
+# A spokesman "in the name of" (المتحدث باسم الشركة): باسم is then no given name (Basim).
+SPOKESMEN = frozenset(
+    fold(w)
+    for w in [
+        *("متحدث", "المتحدث", "متحدثة", "المتحدثة", "متحدثا", "ناطق", "الناطق", "ناطقة"),
+        *("الناطقة", "ناطقا", "الرسمي", "الرسمية"),
+    ]
+)
+BY_NAME = fold("باسم")
+
+
+def label_spoken_for(words: list[str], labels: list[str], gazetteer: Gazetteer) -> list[str]:
+    """One sentence's labels with باسم after a spokesman (المتحدث [الرسمي] باسم) taken out of
+    any name: the tagger reads it as the given name Basim and what follows as his surname
+    (باسم هاليبرتون). What follows is who is spoken for: a place the gazetteer knows, a
+    person it knows by a full name, else an organization."""
+    out = list(labels)
+    for i in range(1, len(words) - 1):
+        if fold(words[i]) != BY_NAME or out[i].startswith("I-"):
+            continue
+        if not any(stem in SPOKESMEN for _, stem in proclitic_splits(fold(words[i - 1]))):
+            continue
+        kind = out[i][2:] if out[i] != "O" else out[i + 1][2:]
+        if out[i] == "O" and not out[i + 1].startswith("B-"):
+            continue
+        out[i] = "O"
+        end = i + 1
+        while end < len(out) and out[end] != "O" and (end == i + 1 or out[end][0] == "I"):
+            end += 1
+        if end == i + 1:
+            continue
+        rest = tuple(fold(w) for w in words[i + 1 : end])
+        if kind == "PERS" and not (len(rest) > 1 and gazetteer.knows(rest[0], PEOPLE)):
+            kind = "LOC" if gazetteer.is_place(rest) else "ORG"
+        label(out, i + 1, end, kind)
+    return out
+
+
 def _named_behind_clitic(word: str, names: Mapping[str, str]) -> str | None:
     """ORG or LOC when ل or ب ("to", "in") stands before a word the lexicon knows as that type
     most of the time (لفرانس; كلود is no ك + the town لود)."""
@@ -132,13 +170,17 @@ def is_plural_adjective(word: str, usage: Usage) -> bool:
     return usage.adjective_ending(fold(word)) in PLURAL_ENDINGS
 
 
-def _candidates(
-    words: list[str], labels: list[str], unknown: list[bool], i: int
-) -> Iterator[tuple[str, ...]]:
-    """Untagged unknown 3- and 2-word phrases starting at ``i``, longest first."""
+def _candidates(words: list[str], open_: list[bool], i: int) -> Iterator[tuple[str, ...]]:
+    """Untagged unknown 3- and 2-word phrases starting at ``i``, longest first (``open_``:
+    which words are unknown and untagged)."""
     for n in (3, 2):
-        if i + n <= len(words) and all(unknown[k] and labels[k] == "O" for k in range(i, i + n)):
+        if i + n <= len(words) and all(open_[i : i + n]):
             yield tuple(core_form(fold(words[k])) for k in range(i, i + n))
+
+
+def _open(labels: list[str], unknown: list[bool]) -> list[bool]:
+    """Which words may start or continue a candidate phrase: unknown and untagged."""
+    return [flag and label == "O" for flag, label in zip(unknown, labels, strict=True)]
 
 
 class RepeatedPlaces:
@@ -149,29 +191,33 @@ class RepeatedPlaces:
     """
 
     def __init__(self) -> None:
-        # phrase -> [occurrences, occurrences after a place preposition]
-        self._seen: dict[tuple[str, ...], list[int]] = defaultdict(lambda: [0, 0])
+        # phrase -> (occurrences, occurrences after a place preposition); tuples of ints, which
+        # the garbage collector stops tracking, where lists would lengthen every collection
+        self._seen: dict[tuple[str, ...], tuple[int, int]] = {}
         # (two-word phrase, three-word phrase around it) -> the same two counts
-        self._inside: dict[tuple[tuple[str, ...], tuple[str, ...]], list[int]] = defaultdict(
-            lambda: [0, 0]
-        )
+        self._inside: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[int, int]] = {}
 
     def add(self, words: list[str], labels: list[str], unknown: list[bool]) -> None:
         """Count the candidate phrases of one sentence."""
+        open_ = _open(labels, unknown)
+        if sum(open_) < 2:
+            return
         longer: dict[int, tuple[str, ...]] = {}
-        for i in range(len(words)):
+        seen, inside = self._seen, self._inside
+        for i in range(len(words) - 1):
+            if not (open_[i] and open_[i + 1]):
+                continue
             after = i > 0 and fold(words[i - 1]) in PLACE_PREPOSITIONS
-            for phrase in _candidates(words, labels, unknown, i):
-                counts = self._seen[phrase]
-                counts[0] += 1
-                counts[1] += after
+            for phrase in _candidates(words, open_, i):
+                n, behind = seen.get(phrase, (0, 0))
+                seen[phrase] = (n + 1, behind + after)
                 if len(phrase) == 3:
                     longer[i] = phrase
                     continue
                 for around in {longer.get(i), longer.get(i - 1)} - {None}:
-                    inside = self._inside[(phrase, around)]
-                    inside[0] += 1
-                    inside[1] += after
+                    key = (phrase, around)
+                    n, behind = inside.get(key, (0, 0))
+                    inside[key] = (n + 1, behind + after)
 
     def places(self) -> frozenset[tuple[str, ...]]:
         """Phrases repeated MIN_REPEATS times, at least half of them after a place preposition."""
@@ -193,13 +239,21 @@ def label_places(
 ) -> list[str]:
     """One sentence's labels with its repeated unknown place phrases labelled."""
     out = list(labels)
+    if not places:
+        return out
+    open_ = _open(out, unknown)
     i = 0
-    while i < len(words):
-        phrase = next((p for p in _candidates(words, out, unknown, i) if p in places), None)
+    while i < len(words) - 1:
+        phrase = (
+            next((p for p in _candidates(words, open_, i) if p in places), None)
+            if open_[i] and open_[i + 1]
+            else None
+        )
         if phrase is None:
             i += 1
             continue
         label(out, i, i + len(phrase), "LOC")
+        open_[i : i + len(phrase)] = [False] * len(phrase)
         i += len(phrase)
     return out
 
@@ -213,6 +267,19 @@ TOWN_HEADS = frozenset(
 )
 TWO_TOWNS = frozenset(fold(w) for w in ["مدينتي", "مدينتا", "بلدتي", "بلدتا", "محافظتي", "قريتي"])
 SITE_HEADS = frozenset(fold(w) for w in ["قصر", "قاعدة", "مطار", "ميناء", "معسكر", "مخيم", "جبل"])
+# Heads of natural features, part of their names, which name another place than the place
+# they are named after (دلتا النيل, خليج عدن, صحراء سيناء, شبه جزيرة القرم).
+NATURAL_HEADS = frozenset(
+    fold(w)
+    for w in [
+        *("دلتا", "وادي", "صحراء", "بحر", "خليج", "نهر", "بحيرة", "جزيرة", "جزر", "هضبة"),
+        "مضيق",
+    ]
+)
+# Heads that are also names (Delta): they head only a definite name or a place the tagger found.
+DEFINITE_ONLY = frozenset([fold("دلتا")])
+PENINSULA = (fold("شبه"), fold("جزيرة"))  # شبه جزيرة: a head of two words
+_ALL_HEADS = TOWN_HEADS | TWO_TOWNS | SITE_HEADS | NATURAL_HEADS
 # Adjectives that continue a place's name after it (الغارية الغربية, قاعدة العند الجوية).
 PLACE_ADJECTIVES = DIRECTIONS | frozenset(fold(w) for w in ["الجوية", "البحرية", "الدولي"])
 
@@ -223,7 +290,8 @@ def label_headed_places(
     """One sentence's labels with the names after a town's or a site's head word labelled as
     places: a name-like word (new to training, rarely with ال) or a definite word that is no
     common word (الحسيني, not الحدود), and a name the tagger gave another type (منطقة
-    [الحسيني] read as a person)."""
+    [الحسيني] read as a person). A natural feature's head joins the name after it into one
+    place, also a place the tagger found (دلتا [النيل] is the delta, not the river)."""
     out = list(labels)
     folded = [fold(w) for w in words]
 
@@ -239,19 +307,34 @@ def label_headed_places(
         return len(key) >= 3 and (name_like(words[j]) or (clitic and name_like(words[j][1:])))
 
     for i in range(len(words) - 1):
-        if out[i] != "O":
-            continue
+        if out[i] != "O" and not (
+            out[i] == "B-LOC" and any(s in NATURAL_HEADS for _, s in proclitic_splits(folded[i]))
+        ):
+            continue  # (the tagger may read a feature's head alone as a place: [دلتا] [النيل])
         head = next(
             (
                 stem
                 for _, stem in proclitic_splits(folded[i])
-                if stem in TOWN_HEADS | TWO_TOWNS | SITE_HEADS
+                if stem in _ALL_HEADS or stem == PENINSULA[0]
             ),
             None,
         )
         if head is None:
             continue
         j = i + 1
+        if head == PENINSULA[0]:  # شبه جزيرة: the head is two words
+            if folded[j] != PENINSULA[1] or j + 1 == len(words) or out[j] != "O":
+                continue
+            head, j = PENINSULA[1], j + 1
+        if out[i] != "O" and out[j] != "B-LOC":
+            continue
+        if head in NATURAL_HEADS and out[j].startswith("B-"):
+            end = j + 1
+            while end < len(out) and out[end].startswith("I-"):
+                end += 1
+            if out[j] == "B-LOC" or end == j + 1:
+                label(out, i, end, "LOC")
+            continue
         if (
             out[j].startswith("B-")
             and out[j][2:] != "LOC"
@@ -266,12 +349,12 @@ def label_headed_places(
             elif end == j + 1:  # a longer span may run into the next name (بلدية أبوعريش محمد)
                 label(out, j, end, "LOC")
             continue
-        if not name(j):
+        if not name(j) or (head in DEFINITE_ONLY and not folded[j].startswith("ال")):
             continue
         end = j + 1
         while end < len(words) and out[end] == "O" and folded[end] in PLACE_ADJECTIVES:
             end += 1
-        label(out, i if head in SITE_HEADS else j, end, "LOC")
+        label(out, i if head in SITE_HEADS or head in NATURAL_HEADS else j, end, "LOC")
         if head in TWO_TOWNS and end < len(words) and folded[end].startswith("و"):
             second = words[end][1:]
             if len(second) >= 3 and out[end] == "O" and name_like(second):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 from reader.entities.normalize import fold, proclitic_splits
@@ -26,6 +27,7 @@ PLACES = frozenset(("country", "region", "city", "town", "subdivision"))
 PEOPLE = frozenset(
     ("given", "surname", "person", "given_rare", "surname_rare", "person_rare", "news")
 )
+_SCAN = 8  # a first word of this many names or fewer has them scanned, not indexed
 _NATIONALITY_ENDINGS = ("يون", "يين", "يان", "يه", "ي")
 _DEMONYM_ENDINGS = ("يون", "يين", "يات", "يه", "ي")
 
@@ -82,6 +84,7 @@ class Gazetteer:
                 rests.sort(key=lambda item: -len(item[0]))
         self.single = single
         self.phrases = phrases
+        self._by_second: dict[str, dict[str, tuple[tuple[tuple[str, ...], str], ...]]] = {}
         self.nationality_stems = frozenset(data.get("nationality", []))
         self.demonyms = frozenset(data.get("demonym", []))
         """Masculine relative adjectives of countries and peoples, folded, without ال (سوري,
@@ -164,9 +167,30 @@ class Gazetteer:
     def phrase_spans(self, folded: list[str]) -> list[tuple[int, int, str]]:
         """(start, end, category) of multi-word gazetteer entries in a folded word sequence."""
         spans = []
-        for i, word in enumerate(folded):
-            for _, stem in proclitic_splits(word):
-                for rest, category in self.phrases.get(stem, ()):
-                    if tuple(folded[i + 1 : i + 1 + len(rest)]) == rest:
+        phrases = self.phrases
+        for i in range(len(folded) - 1):
+            for _, stem in proclitic_splits(folded[i]):
+                if stem not in phrases:
+                    continue
+                for rest, category in self._following(stem, folded[i + 1]):
+                    if len(rest) == 1 or tuple(folded[i + 1 : i + 1 + len(rest)]) == rest:
                         spans.append((i, i + 1 + len(rest), category))
         return spans
+
+    def _following(self, first: str, second: str) -> Sequence[tuple[tuple[str, ...], str]]:
+        """The names (words after the first, category) that start with ``first`` and
+        ``second``, longest first. A first word such as محمد starts thousands of names, so its
+        names are indexed by their second word the first time the text has it (not on load,
+        which would cost more than all the look-ups of an article); as tuples, which the
+        garbage collector stops tracking."""
+        rests = self.phrases[first]
+        if len(rests) <= _SCAN:
+            return [item for item in rests if item[0][0] == second]
+        index = self._by_second.get(first)
+        if index is None:
+            grouped: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+            for item in rests:
+                grouped.setdefault(item[0][0], []).append(item)
+            index = {word: tuple(items) for word, items in grouped.items()}
+            self._by_second[first] = index
+        return index.get(second, ())
