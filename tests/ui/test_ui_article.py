@@ -437,3 +437,15 @@ async def test_bytes_that_are_not_utf8_are_shown_and_said_once(
                 "warning",
             )
         ]
+
+
+async def test_j_and_k_move_one_line_at_once(sample_app: ReaderApp, wait) -> None:
+    """A pager's line keys answer in the next frame, with no animation to wait for."""
+    async with sample_app.run_test(size=SIZE) as pilot:
+        await wait(sample_app, pilot)
+        view = sample_app.screen.view
+        for action, expected in ((view.action_scroll_down, 1), (view.action_scroll_up, 0)):
+            action()
+            assert not sample_app.animator.is_being_animated(view, "scroll_y")
+            await pilot.pause()
+            assert view.scroll_y == expected
