@@ -20,11 +20,11 @@ painted: their clusters belong to the line's range but to no cell.
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, compress, pairwise, repeat
 from operator import itemgetter
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, TypeVar
 
 from rich.style import Style
 
@@ -42,6 +42,7 @@ __all__ = [
     "VisualLine",
     "iter_paragraphs",
     "layout_paragraph",
+    "layout_text",
     "paragraph_table",
     "split_paragraphs",
 ]
@@ -188,16 +189,10 @@ def layout_paragraph(
     ``offset`` is the paragraph's start in the article: cells, lines and spans use article
     offsets.  An empty paragraph yields one empty line.
     """
-    if width < 1:
-        raise ValueError(f"width must be at least 1 cell, got {width}")
-    if direction not in ("auto", "rtl", "ltr"):
-        raise ValueError(f"direction must be auto, rtl or ltr, got {direction!r}")
+    _check(width, direction)
     if not text:  # a blank line: the same line as the general path, at a tenth of its cost
         return [VisualLine((), direction == "rtl", offset, offset, 0, "")]
-    key = (text, direction, harakat)
-    if (para := _ANALYSES.get(key)) is None:
-        para = _analyse(text, direction, harakat)
-        _ANALYSES.put(key, para, len(text))
+    para = _analysis(text, direction, harakat)
     cells = _logical_cells(para, spans, offset)
     rtl = bool(para.level & 1)
     widths = para.widths
@@ -217,6 +212,45 @@ def layout_paragraph(
             )
         )
     return lines
+
+
+def layout_text(
+    text: str, width: int, *, harakat: bool = False, direction: Direction = "auto"
+) -> list[tuple[bool, int, str]]:
+    """(right to left, cells used, painted text) of each visual line: the lines
+    ``layout_paragraph`` gives, for callers that print only their text (``reader render``),
+    without building a cell for each character."""
+    _check(width, direction)
+    if not text:
+        return [(direction == "rtl", 0, "")]
+    para = _analysis(text, direction, harakat)
+    rtl = bool(para.level & 1)
+    widths = para.widths
+    texts = list(para.texts)
+    return [
+        (
+            rtl,
+            painted - first if para.narrow else sum(widths[first:painted]),
+            "".join(_visual(para, texts[first:painted], first, painted, _mirrored_text)),
+        )
+        for first, painted, _end in wrap(para.bases, None if para.narrow else widths, width)
+    ]
+
+
+def _check(width: int, direction: Direction) -> None:
+    if width < 1:
+        raise ValueError(f"width must be at least 1 cell, got {width}")
+    if direction not in ("auto", "rtl", "ltr"):
+        raise ValueError(f"direction must be auto, rtl or ltr, got {direction!r}")
+
+
+def _analysis(text: str, direction: Direction, harakat: bool) -> _Paragraph:
+    """The cached width-independent analysis of a paragraph."""
+    key = (text, direction, harakat)
+    if (para := _ANALYSES.get(key)) is None:
+        para = _analyse(text, direction, harakat)
+        _ANALYSES.put(key, para, len(text))
+    return para
 
 
 def _logical_cells(para: _Paragraph, spans: Sequence[Span], offset: int) -> list[Cell]:
@@ -243,19 +277,36 @@ def _visual_cells(
     para: _Paragraph, cells: list[Cell], first: int, painted: int
 ) -> tuple[Cell, ...]:
     """Cells of clusters [first, painted) in visual order (rules L1, L2, L4)."""
+    return tuple(_visual(para, cells[first:painted], first, painted, _mirrored_cell))
+
+
+def _mirrored_cell(cell: Cell) -> Cell:
+    return cell._replace(text=_mirrored_text(cell.text))
+
+
+def _mirrored_text(text: str) -> str:
+    return bidi.mirror(text[0]) + text[1:]
+
+
+T = TypeVar("T")
+
+
+def _visual(
+    para: _Paragraph, line: list[T], first: int, painted: int, mirrored: Callable[[T], T]
+) -> Sequence[T]:
+    """The clusters [first, painted) of a line (cells, or their texts) in visual order: rules
+    L1, L2 and L4 (``mirrored`` mirrors one)."""
     if first == painted:
         return ()
-    line = cells[first:painted]
     levels = bidi.line_levels(para.bases[first:painted], para.levels[first:painted], para.level)
     mirrorable = para.mirrorable
     for c in mirrorable[bisect_left(mirrorable, first) : bisect_left(mirrorable, painted)]:
         if levels[c - first] & 1:
-            cell = line[c - first]
-            line[c - first] = cell._replace(text=bidi.mirror(cell.text[0]) + cell.text[1:])
+            line[c - first] = mirrored(line[c - first])
     if levels.count(levels[0]) == len(levels):  # one direction: no permutation to compute
-        return tuple(line[::-1]) if levels[0] & 1 else tuple(line)
+        return line[::-1] if levels[0] & 1 else line
     order = bidi.visual_order(levels)
-    return itemgetter(*order)(line)  # at least two cells here, so a tuple
+    return itemgetter(*order)(line)  # at least two clusters here, so a tuple
 
 
 def _cluster_styles(para: _Paragraph, spans: Sequence[Span], offset: int) -> list[Style | None]:
