@@ -127,10 +127,10 @@ def _output(override: str | None, terminal: bool) -> tuple[OutputMode, str, str]
     Into a file or a pipe the text is the engine's visual lines (the cells mode) unless
     `--terminal-mode` says otherwise; into a terminal, the mode that reads right there.
     """
-    from reader.state import State
-
     if not terminal:
         return MODES[override if override and override != "auto" else "cells"], "", ""
+    from reader.state import State  # the saved mode: read only for a terminal
+
     choice = terminal_choice(State.load().settings.terminal_mode, override).for_lasting_output()
     return choice.mode, choice.enter(), choice.leave()
 
