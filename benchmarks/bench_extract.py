@@ -7,19 +7,19 @@ Targets (issues 3 and 5): model load < 300 ms, extraction >= 20,000 tokens/s, mo
 <= 10 MB; on a 10 MB article extraction adds at most ~100 MB to the peak resident memory,
 no step holds the GIL longer than ~50 ms, and progress arrives at least every ~1% of the work.
 
-Speed: the ANERcorp test split's sentences (varied 2007 news, vendored in tests/data) followed
-by the sample article, repeated to --size-mb; word caches are cleared before every timed run,
-so the figure is the cold-cache speed (median over --repeat runs).
+Speed: --size-mb of real news, whole SaudiNewsNet articles concatenated (``news.py``: never
+a repeated block, whose repeated words would flatter every cache; the distinct words and the
+entities found are reported); word caches are cleared before every timed run, so the figure
+is the cold-cache speed (median over --repeat runs).
 
-Huge article: seeds/*.txt and tests/data/udhr_arb.txt repeated to --huge-mb, extracted in a
-fresh child process. A watchdog thread sleeps 5 ms at a time and records how late it wakes (the
-worst lateness is the longest stretch another thread could not get the GIL) and the resident
-memory (/proc/self/statm) each time: its peak minus the memory before extraction is what
-extraction adds (ru_maxrss cannot tell, as loading the model's JSON peaks higher). Progress
-fractions are recorded with their times.
+Huge article: --huge-mb of real news the same way, extracted in a fresh child process. A
+watchdog thread sleeps 5 ms at a time and records how late it wakes (the worst lateness is
+the longest stretch another thread could not get the GIL) and the resident memory
+(/proc/self/statm) each time: its peak minus the memory before extraction is what extraction
+adds (ru_maxrss cannot tell, as loading the model's JSON peaks higher). Progress fractions
+are recorded with their times.
 
-Real news (issue 19, ``--real-news``): the articles of ../shared/data/news/ (title, blank line,
-text) concatenated in corpus order up to each of --sizes megabytes, never a block repeated, so
+Real news (issue 19, ``--real-news``): each of --sizes megabytes of real news (``news.py``), so
 the text has as many distinct words as real news of that size. Each run extracts one size in a
 fresh process (cold caches, the model loaded outside the timed call) and reports tokens,
 distinct words, entities per type and seconds; the medians over --repeat runs give tokens per
@@ -46,9 +46,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from news import describe, distinct_words, news_text  # noqa: E402
+
 SAMPLE = ROOT / "seeds" / "karabakh-separatists-surrender.txt"
-NEWS = ROOT / "tests" / "data" / "ner" / "anercorp_test.tsv"
-UDHR = ROOT / "tests" / "data" / "udhr_arb.txt"
 LOAD_SNIPPET = (
     "import time; t = time.perf_counter(); from reader.entities.pipeline import load_model; "
     "load_model(); print(time.perf_counter() - t)"
@@ -64,31 +64,27 @@ def load_seconds() -> float:
     return float(out.stdout.strip())
 
 
-def speed_runs(size_mb: float, repeat: int) -> tuple[int, list[float]]:
-    """(tokens, tokens per second of each cold-cache run)."""
+def speed_runs(size_mb: float, repeat: int) -> tuple[int, list[float], str, int]:
+    """(tokens, tokens per second of each cold-cache run, the text's description, entities)."""
     from reader.entities import extract_entities
     from reader.entities.normalize import fold, proclitic_splits
     from reader.entities.pipeline import load_model
     from reader.entities.tagging.tokens import tokenize
 
     sample = SAMPLE.read_text(encoding="utf-8")
-    news = "\n".join(
-        " ".join(line.split("\t")[0] for line in block.splitlines())
-        for block in NEWS.read_text(encoding="utf-8").split("\n\n")
-    )
-    base = news + "\n\n" + sample
-    text = base * max(1, round(size_mb * 1_000_000 / len(base.encode("utf-8"))))
+    text = news_text(int(size_mb * 1_000_000))
     tokens = len(tokenize(text))
     extract_entities(sample)  # load the model outside the timed runs
     speeds = []
+    found = 0
     for _ in range(repeat):
         fold.cache_clear()
         proclitic_splits.cache_clear()
         load_model().features.clear_cache()
         started = time.perf_counter()
-        extract_entities(text)
+        found = len(extract_entities(text))
         speeds.append(tokens / (time.perf_counter() - started))
-    return tokens, speeds
+    return tokens, speeds, describe(text), found
 
 
 SHAPES = {
@@ -117,29 +113,12 @@ def shape_runs(size_mb: float) -> list[tuple[str, float, float]]:
     return out
 
 
-def real_news_text(size_mb: float) -> str:
-    """Whole articles of the real-news corpus, in its order, up to ``size_mb`` megabytes."""
-    from soak_extract import article_text, read_news
-
-    limit = size_mb * 1_000_000
-    parts, size = [], 0
-    for article in read_news():
-        text = article_text(article)
-        parts.append(text)
-        size += len(text.encode("utf-8")) + 2
-        if size >= limit:
-            break
-    else:
-        raise SystemExit(f"the real-news corpus holds less than {size_mb:g} MB")
-    return "\n\n".join(parts)
-
-
 def real_news_child(size_mb: float) -> None:
     """Run in a child process: extract ``size_mb`` of real news once, print JSON."""
     from reader.entities import extract_entities
     from reader.entities.tagging.tokens import iter_tokens
 
-    text = real_news_text(size_mb)
+    text = news_text(int(size_mb * 1_000_000))
     words = [t.text for t in iter_tokens(text)]
     extract_entities("تمهيد")  # load the model outside the timed call
     started = time.perf_counter()
@@ -199,11 +178,9 @@ def huge_child(size_mb: float) -> None:
     from reader.entities import extract_entities
     from reader.entities.pipeline import load_model
 
-    parts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
-    base = "\n\n".join([*parts, UDHR.read_text(encoding="utf-8")]) + "\n\n"
-    text = base * max(1, round(size_mb * 1_000_000 / len(base.encode("utf-8"))))
+    text = news_text(int(size_mb * 1_000_000))
     load_model()
-    extract_entities(base)  # warm: model, caches
+    extract_entities(SAMPLE.read_text(encoding="utf-8"))  # warm: the model
     page = os.sysconf("SC_PAGE_SIZE")
 
     def resident() -> int:
@@ -236,6 +213,7 @@ def huge_child(size_mb: float) -> None:
         json.dumps(
             {
                 "mb": len(text.encode("utf-8")) / 1e6,
+                "words": distinct_words(text),
                 "seconds": seconds,
                 "entities": len(entities),
                 "rss_before_mb": before / 1e6,
@@ -272,15 +250,15 @@ def main() -> int:
     from reader.entities.pipeline import MODEL_DIR
 
     loads = [load_seconds() for _ in range(args.repeat)]
-    tokens, speeds = speed_runs(args.size_mb, args.repeat)
+    tokens, speeds, described, found = speed_runs(args.size_mb, args.repeat)
     size = sum(f.stat().st_size for f in MODEL_DIR.iterdir() if f.is_file())
     print(
         f"model load (fresh process): median {statistics.median(loads) * 1000:.0f} ms"
         f" over {args.repeat} runs"
     )
     print(
-        f"extraction: {tokens} tokens, median {statistics.median(speeds):,.0f} tokens/s"
-        f" over {args.repeat} runs"
+        f"extraction: {described}, {tokens} tokens, {found:,} entities; median"
+        f" {statistics.median(speeds):,.0f} tokens/s over {args.repeat} runs"
     )
     print(f"model + data files: {size / 1_000_000:.2f} MB in {MODEL_DIR}")
     child = subprocess.run(
@@ -292,7 +270,8 @@ def main() -> int:
     )
     huge = json.loads(child.stdout)
     print(
-        f"huge article ({huge['mb']:.1f} MB, fresh process): {huge['seconds']:.1f} s,"
+        f"huge article ({huge['mb']:.1f} MB of news, {huge['words']:,} distinct words, fresh"
+        f" process): {huge['seconds']:.1f} s,"
         f" {huge['entities']} entities; peak RSS added {huge['added_mb']:.0f} MB"
         f" (process before: {huge['rss_before_mb']:.0f} MB); worst GIL wait"
         f" {huge['worst_gil_ms']:.0f} ms; {huge['progress_calls']} progress calls, largest gap"

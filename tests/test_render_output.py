@@ -23,7 +23,7 @@ import reader.entities
 import reader.text.layout
 from reader.cli import main
 from reader.entities import Entity, Mention
-from reader.text.layout import layout_paragraph
+from reader.text.layout import layout_paragraph, layout_text
 from reader.text.segments import HUGE, SEGMENT, segments
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -92,9 +92,9 @@ def test_a_huge_paragraph_is_laid_out_and_written_a_segment_at_a_time(
 
     def counting(paragraph: str, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
         laid_out.append(len(paragraph))
-        return layout_paragraph(paragraph, *args, **kwargs)  # type: ignore[arg-type]
+        return layout_text(paragraph, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(reader.text.layout, "layout_paragraph", counting)
+    monkeypatch.setattr(reader.text.layout, "layout_text", counting)  # plain text: no cells
     output = render([str(tmp_path / "huge.txt"), "--width", "60"])
     assert max(laid_out) <= 2 * SEGMENT and sum(laid_out) == len(text)
     expected = [

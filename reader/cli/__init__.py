@@ -7,23 +7,29 @@ a traceback only with --debug. A subcommand is recognised only as the first argu
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from reader.cli import app, doctor, eval_ner, extract, feed, render, search
 from reader.cli.common import CommandError, Parser, fail, silence_stdout, utf8_stdout
 from reader.loader import LoadError
 
-SUBCOMMANDS: dict[str, ModuleType] = {
-    "render": render,
-    "extract": extract,
-    "eval-ner": eval_ner,
-    "doctor": doctor,
-    "feed": feed,
-    "search": search,
+SUBCOMMANDS: dict[str, str] = {
+    "render": "render",
+    "extract": "extract",
+    "eval-ner": "eval_ner",
+    "doctor": "doctor",
+    "feed": "feed",
+    "search": "search",
 }
-"""Each subcommand's module: `DESCRIPTION`, `USAGE`, `SUMMARY`, `configure()`, `run()`."""
+"""Each subcommand's module in `reader.cli`: `DESCRIPTION`, `USAGE`, `SUMMARY`, `configure()`,
+`run()`. Imported when used: `reader render` need not load the app, the store or the web."""
+
+
+def subcommand(name: str) -> ModuleType:
+    """The module of a subcommand."""
+    return importlib.import_module(f"reader.cli.{SUBCOMMANDS[name]}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -32,15 +38,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     debug = "--debug" in args
     try:
         if args and args[0] in SUBCOMMANDS:
-            module = SUBCOMMANDS[args[0]]
+            module = subcommand(args[0])
             parser = Parser(prog=f"reader {args[0]}", description=module.DESCRIPTION)
             module.configure(parser)
             options = parser.parse_args(args[1:])
             utf8_stdout()
             return module.run(options)
-        summaries = [
-            (f"{name} {module.USAGE}", module.SUMMARY) for name, module in SUBCOMMANDS.items()
-        ]
+        from reader.cli import app
+
+        modules = {name: subcommand(name) for name in SUBCOMMANDS}
+        summaries = [(f"{name} {module.USAGE}", module.SUMMARY) for name, module in modules.items()]
         return app.run(app.parser(summaries).parse_args(args))
     except BrokenPipeError:  # `reader render big.txt | head`: the reader left, so do we
         silence_stdout()

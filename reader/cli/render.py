@@ -61,9 +61,10 @@ def run(options: argparse.Namespace) -> int:
 
     Streamed: one paragraph, or one segment of a huge paragraph (`reader.text.segments`),
     is laid out at a time and its lines written out, so time and memory grow with the input
-    and not with the size of its longest paragraph.
+    and not with the size of its longest paragraph. Where only the text is printed (no
+    colour, the cells mode) the engine gives lines of text, with no object per cell.
     """
-    from reader.text.layout import iter_paragraphs, layout_paragraph
+    from reader.text import layout
     from reader.text.segments import segments
 
     article = load_source(
@@ -80,10 +81,12 @@ def run(options: argparse.Namespace) -> int:
     mentions = iter(_mention_spans(article) if options.color else ())
     upcoming = next(mentions, None)
     active: list[Span] = []  # the mentions that reach into the current segment
+    text_only = not options.color and mode.name == "cells"
     write, flush = _color_writer(width, mode) if options.color else _plain_writer(mode)
+    out: list[str] = []  # lines of text, written in batches
     sys.stdout.write(enter)
     try:
-        for offset, paragraph in iter_paragraphs(article.text):
+        for offset, paragraph in layout.iter_paragraphs(article.text):
             for first, end, direction in segments(paragraph, options.direction):
                 start = offset + first
                 if active:
@@ -93,7 +96,15 @@ def run(options: argparse.Namespace) -> int:
                         active.append(upcoming)
                     upcoming = next(mentions, None)
                 text = paragraph[first:end]
-                for line in layout_paragraph(
+                if text_only:
+                    for rtl, used, painted in layout.layout_text(
+                        text, width, harakat=options.harakat, direction=direction
+                    ):
+                        out.append(" " * (width - used) + painted if rtl else painted)
+                    if len(out) >= 4096:
+                        _write_lines(out)
+                    continue
+                for line in layout.layout_paragraph(
                     text,
                     width,
                     spans=active,
@@ -102,6 +113,7 @@ def run(options: argparse.Namespace) -> int:
                     offset=start,
                 ):
                     write(line, max(0, width - line.width) if line.rtl else 0, text, start)
+        _write_lines(out)
         flush()
     finally:
         sys.stdout.write(leave)
@@ -115,10 +127,10 @@ def _output(override: str | None, terminal: bool) -> tuple[OutputMode, str, str]
     Into a file or a pipe the text is the engine's visual lines (the cells mode) unless
     `--terminal-mode` says otherwise; into a terminal, the mode that reads right there.
     """
-    from reader.state import State
-
     if not terminal:
         return MODES[override if override and override != "auto" else "cells"], "", ""
+    from reader.state import State  # the saved mode: read only for a terminal
+
     choice = terminal_choice(State.load().settings.terminal_mode, override).for_lasting_output()
     return choice.mode, choice.enter(), choice.leave()
 
@@ -146,25 +158,28 @@ def _painted(line: VisualLine, mode: OutputMode, source: str, offset: int) -> li
     return mode.arrange([(cell.text, cell.width, cell.style) for cell in cells])
 
 
+def _write_lines(lines: list[str]) -> None:
+    """Write lines of text at once and forget them: a million blank lines are a million
+    calls otherwise."""
+    if lines:
+        lines.append("")
+        sys.stdout.write("\n".join(lines))
+        lines.clear()
+
+
 def _plain_writer(mode: OutputMode) -> tuple[LineWriter, Callable[[], None]]:
-    """Write lines in batches: a million blank lines are a million calls otherwise."""
-    out = sys.stdout
+    """Lines in the kitty or logical mode, without colour: the cells' texts as arranged."""
     batch: list[str] = []
 
     def write(line: VisualLine, padding: int, source: str, offset: int) -> None:
-        text = (
-            line.text
-            if mode.name == "cells"
-            else "".join(text for text, _width, _style in _painted(line, mode, source, offset))
-        )
-        batch.append(" " * padding + text + "\n")
+        painted = _painted(line, mode, source, offset)
+        batch.append(" " * padding + "".join(text for text, _width, _style in painted))
         if len(batch) >= 4096:
-            flush()
+            _write_lines(batch)
 
     def flush() -> None:
-        out.write("".join(batch))
-        batch.clear()
-        out.flush()
+        _write_lines(batch)
+        sys.stdout.flush()
 
     return write, flush
 

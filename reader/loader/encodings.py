@@ -26,8 +26,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from charset_normalizer import from_bytes
-
 from reader.loader.errors import LoadError
 from reader.text.sanitize import replace_surrogates
 
@@ -178,6 +176,8 @@ def _not_utf8(data: bytes, source: str, declared: list[str], first_bad: int) -> 
             f"{first_bad}, are not UTF-8); convert it to one encoding or choose one with "
             "--encoding",
         )
+    from charset_normalizer import from_bytes  # only for input that is not UTF-8: 10 ms
+
     best = from_bytes(data, cp_exclusion=_NOT_WITHOUT_BOM).best()
     if best is None:
         raise LoadError(

@@ -19,33 +19,44 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
-
-import regex
-from rich.style import Style
+from functools import cache
+from typing import TYPE_CHECKING, Literal
 
 from reader.text.layout import Cell, VisualLine
 from reader.text.mirroring import MIRRORS
 
+if TYPE_CHECKING:
+    import regex
+    from rich.style import Style
+
 ModeName = Literal["cells", "kitty", "logical"]
-Painted = tuple[str, int, Style | None]
+Painted = tuple[str, int, "Style | None"]
 """One cell as written: its text, its width in cells and its final style."""
 
-_SCRIPTED = regex.compile(r"[^\p{Script=Common}\p{Script=Inherited}\p{Script=Unknown}]")
-"""A character HarfBuzz guesses a run's script from (`hb_buffer_guess_segment_properties`)."""
-_RTL_SCRIPT = regex.compile(
-    r"[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}"
-    r"\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}"
-    r"\p{Script=Yezidi}\p{Script=Mende_Kikakui}\p{Script=Imperial_Aramaic}"
-    r"\p{Script=Phoenician}\p{Script=Kharoshthi}\p{Script=Old_South_Arabian}"
-    r"\p{Script=Old_North_Arabian}\p{Script=Nabataean}\p{Script=Palmyrene}\p{Script=Hatran}"
-    r"\p{Script=Manichaean}\p{Script=Avestan}\p{Script=Inscriptional_Parthian}"
-    r"\p{Script=Inscriptional_Pahlavi}\p{Script=Psalter_Pahlavi}\p{Script=Old_Turkic}"
-    r"\p{Script=Old_Hungarian}\p{Script=Sogdian}\p{Script=Old_Sogdian}\p{Script=Elymaic}"
-    r"\p{Script=Chorasmian}\p{Script=Old_Uyghur}\p{Script=Cypriot}\p{Script=Lydian}"
-    r"\p{Script=Meroitic_Cursive}\p{Script=Meroitic_Hieroglyphs}]"
-)
-"""Scripts HarfBuzz lays out right to left (`hb_script_get_horizontal_direction`)."""
+
+@cache
+def _scripts() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """(a character HarfBuzz guesses a run's script from (`hb_buffer_guess_segment_properties`),
+    a character of a script HarfBuzz lays out right to left (`hb_script_get_horizontal_direction`)).
+    Compiled on first use: only the kitty mode needs them, and `regex` takes 10 ms to load."""
+    import regex
+
+    scripted = regex.compile(r"[^\p{Script=Common}\p{Script=Inherited}\p{Script=Unknown}]")
+    right_to_left = regex.compile(
+        r"[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}"
+        r"\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}"
+        r"\p{Script=Yezidi}\p{Script=Mende_Kikakui}\p{Script=Imperial_Aramaic}"
+        r"\p{Script=Phoenician}\p{Script=Kharoshthi}\p{Script=Old_South_Arabian}"
+        r"\p{Script=Old_North_Arabian}\p{Script=Nabataean}\p{Script=Palmyrene}\p{Script=Hatran}"
+        r"\p{Script=Manichaean}\p{Script=Avestan}\p{Script=Inscriptional_Parthian}"
+        r"\p{Script=Inscriptional_Pahlavi}\p{Script=Psalter_Pahlavi}\p{Script=Old_Turkic}"
+        r"\p{Script=Old_Hungarian}\p{Script=Sogdian}\p{Script=Old_Sogdian}\p{Script=Elymaic}"
+        r"\p{Script=Chorasmian}\p{Script=Old_Uyghur}\p{Script=Cypriot}\p{Script=Lydian}"
+        r"\p{Script=Meroitic_Cursive}\p{Script=Meroitic_Hieroglyphs}]"
+    )
+    return scripted, right_to_left
+
+
 _BLANK = frozenset(" \t\x00\u2002")
 """Cells kitty draws with no font: each one ends a shaping run."""
 _CGJ = "\u034f"
@@ -141,10 +152,11 @@ def _face(style: Style | None) -> tuple[bool, bool]:
 
 
 def _ends_right_to_left(run: Sequence[Painted]) -> bool:
+    scripted, right_to_left = _scripts()
     for text, _width, _style in reversed(run):
         for char in reversed(text):
-            if _SCRIPTED.match(char):
-                return bool(_RTL_SCRIPT.match(char))
+            if scripted.match(char):
+                return bool(right_to_left.match(char))
     return False
 
 

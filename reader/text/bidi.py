@@ -94,11 +94,13 @@ _LEVEL = re.compile(r"Level\(\s+(\d+),")
 _CHAR_STARTS = bytes(0 if 0x80 <= b < 0xC0 else 1 for b in range(256))
 _BASE_DIR = {"rtl": "R", "ltr": "L", "auto": None}
 _SEGMENT_SEPARATOR = re.compile("[\t\x0b\x1f]")  # every character of Bidi_Class S
-_MAX_LEVEL = 126  # max_depth (125) + 1, the highest level rule I2 can give
-# _RUNS_AT_LEAST[n] finds the runs of levels >= n in a bytes object of levels
-_RUNS_AT_LEAST = [
-    re.compile(b"[" + re.escape(bytes([n])) + b"-\\xff]+") for n in range(_MAX_LEVEL + 1)
-]
+
+
+@cache
+def _runs_at_least(level: int) -> re.Pattern[bytes]:
+    """Finds the runs of levels >= ``level`` in a bytes object of levels (compiled when first
+    needed: the 127 of them took 5 ms of every start)."""
+    return re.compile(b"[" + re.escape(bytes([level])) + b"-\\xff]+")
 
 
 class BidiFormatError(RuntimeError):
@@ -510,7 +512,7 @@ def visual_order(levels: Sequence[int]) -> list[int]:
         return order[::-1] if highest & 1 else order
     current = bytearray(levels)  # levels in the current order
     for level in range(highest, (lowest | 1) - 1, -1):
-        for match in list(_RUNS_AT_LEAST[level].finditer(current)):
+        for match in list(_runs_at_least(level).finditer(current)):
             i, j = match.span()
             order[i:j] = order[i:j][::-1]
             current[i:j] = current[i:j][::-1]

@@ -18,20 +18,23 @@ alef of a lam-alef ligature still lights the ligature.  Trailing spaces of a lin
 painted: their clusters belong to the line's range but to no cell.
 """
 
+from __future__ import annotations
+
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, compress, pairwise, repeat
 from operator import itemgetter
-from typing import Literal, NamedTuple
-
-from rich.style import Style
+from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar
 
 from reader.text import bidi, sanitize, shaping
 from reader.text.cache import SizedCache
 from reader.text.mirroring import MIRRORS
 from reader.text.wrap import wrap
+
+if TYPE_CHECKING:  # rich is loaded when a span is styled: `reader render` needs none
+    from rich.style import Style
 
 Direction = Literal["auto", "rtl", "ltr"]
 
@@ -42,6 +45,7 @@ __all__ = [
     "VisualLine",
     "iter_paragraphs",
     "layout_paragraph",
+    "layout_text",
     "paragraph_table",
     "split_paragraphs",
 ]
@@ -91,21 +95,42 @@ _TEXT = itemgetter(0)  # Cell.text
 _PARAGRAPH_BREAK = re.compile("\r\n|[\n\r\u2029]")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Paragraph:
     """Width-independent analysis of one paragraph: clusters in logical order."""
 
     level: int  # paragraph embedding level (0 LTR, 1 RTL)
-    starts: Sequence[int]  # logical range of each cluster (tuples, or ranges when each
-    ends: Sequence[int]  # character is a cluster)
+    bounds: Sequence[Sequence[int]] | tuple[int, ...]  # (starts, ends): the logical range
+    # of each cluster (tuples, or ranges when each character is a cluster); or, when each
+    # character but merged alefs is a cluster, the merged alefs' positions, from which they
+    # are made when first asked for (`reader render` never asks)
     contiguous: bool  # each cluster ends where the next starts (no hidden character between)
-    texts: tuple[str, ...]  # painted text at an even level
+    texts: str | tuple[str, ...]  # painted text of each cluster at an even level (one
+    # string when every cluster is one character)
     bases: str  # base character of each cluster as the bidi algorithm sees it (classes, breaks)
     mirrorable: list[int]  # clusters whose base character mirrors at an odd level (L4)
     widths: tuple[int, ...]
     narrow: bool  # every width is 1, so a line's width is its number of clusters
     levels: bytes  # resolved level of the cluster's base character (before L1)
     length: int  # paragraph length in characters
+
+    @property
+    def starts(self) -> Sequence[int]:
+        return self._ranges()[0]
+
+    @property
+    def ends(self) -> Sequence[int]:
+        return self._ranges()[1]
+
+    def _ranges(self) -> Sequence[Sequence[int]]:
+        if self.bounds and isinstance(self.bounds[0], int):  # merged alefs: make them now
+            n = self.length
+            is_start = bytearray(b"\x01") * n
+            for i in self.bounds:
+                is_start[i] = 0  # type: ignore[index]
+            starts = tuple(compress(range(n), is_start))
+            self.bounds = (starts, (*starts[1:], n))
+        return self.bounds  # type: ignore[return-value]
 
 
 def split_paragraphs(text: str) -> list[tuple[int, str]]:
@@ -188,16 +213,10 @@ def layout_paragraph(
     ``offset`` is the paragraph's start in the article: cells, lines and spans use article
     offsets.  An empty paragraph yields one empty line.
     """
-    if width < 1:
-        raise ValueError(f"width must be at least 1 cell, got {width}")
-    if direction not in ("auto", "rtl", "ltr"):
-        raise ValueError(f"direction must be auto, rtl or ltr, got {direction!r}")
+    _check(width, direction)
     if not text:  # a blank line: the same line as the general path, at a tenth of its cost
         return [VisualLine((), direction == "rtl", offset, offset, 0, "")]
-    key = (text, direction, harakat)
-    if (para := _ANALYSES.get(key)) is None:
-        para = _analyse(text, direction, harakat)
-        _ANALYSES.put(key, para, len(text))
+    para = _analysis(text, direction, harakat)
     cells = _logical_cells(para, spans, offset)
     rtl = bool(para.level & 1)
     widths = para.widths
@@ -217,6 +236,53 @@ def layout_paragraph(
             )
         )
     return lines
+
+
+def layout_text(
+    text: str, width: int, *, harakat: bool = False, direction: Direction = "auto"
+) -> list[tuple[bool, int, str]]:
+    """(right to left, cells used, painted text) of each visual line: the lines
+    ``layout_paragraph`` gives, for callers that print only their text (``reader render``),
+    without building a cell for each character."""
+    _check(width, direction)
+    if not text:
+        return [(direction == "rtl", 0, "")]
+    para = _analysis(text, direction, harakat)
+    rtl = bool(para.level & 1)
+    widths = para.widths
+    texts = para.texts if isinstance(para.texts, str) else list(para.texts)
+    levels, level, mirrorable = para.levels, para.level, para.mirrorable
+    lines = []
+    for first, painted, _end in wrap(para.bases, None if para.narrow else widths, width):
+        used = painted - first if para.narrow else sum(widths[first:painted])
+        if (
+            isinstance(texts, str)
+            and levels.count(level, first, painted) == painted - first
+            and not (
+                mirrorable and bisect_left(mirrorable, first) < bisect_left(mirrorable, painted)
+            )
+        ):  # one string at the paragraph's level: L1 changes nothing, L2 reverses or not
+            lines.append((rtl, used, texts[first:painted][::-1] if rtl else texts[first:painted]))
+            continue
+        visual = _visual(para, texts[first:painted], first, painted, _mirrored_text)
+        lines.append((rtl, used, visual if isinstance(visual, str) else "".join(visual)))
+    return lines
+
+
+def _check(width: int, direction: Direction) -> None:
+    if width < 1:
+        raise ValueError(f"width must be at least 1 cell, got {width}")
+    if direction not in ("auto", "rtl", "ltr"):
+        raise ValueError(f"direction must be auto, rtl or ltr, got {direction!r}")
+
+
+def _analysis(text: str, direction: Direction, harakat: bool) -> _Paragraph:
+    """The cached width-independent analysis of a paragraph."""
+    key = (text, direction, harakat)
+    if (para := _ANALYSES.get(key)) is None:
+        para = _analyse(text, direction, harakat)
+        _ANALYSES.put(key, para, len(text))
+    return para
 
 
 def _logical_cells(para: _Paragraph, spans: Sequence[Span], offset: int) -> list[Cell]:
@@ -243,19 +309,42 @@ def _visual_cells(
     para: _Paragraph, cells: list[Cell], first: int, painted: int
 ) -> tuple[Cell, ...]:
     """Cells of clusters [first, painted) in visual order (rules L1, L2, L4)."""
+    return tuple(_visual(para, cells[first:painted], first, painted, _mirrored_cell))
+
+
+def _mirrored_cell(cell: Cell) -> Cell:
+    return cell._replace(text=_mirrored_text(cell.text))
+
+
+def _mirrored_text(text: str) -> str:
+    return bidi.mirror(text[0]) + text[1:]
+
+
+T = TypeVar("T")
+
+
+def _visual(
+    para: _Paragraph,
+    line: list[T] | str,
+    first: int,
+    painted: int,
+    mirrored: Callable[[T], T],
+) -> Sequence[T] | str:
+    """The clusters [first, painted) of a line (cells, their texts, or a string of them) in
+    visual order: rules L1, L2 and L4 (``mirrored`` mirrors one)."""
     if first == painted:
         return ()
-    line = cells[first:painted]
     levels = bidi.line_levels(para.bases[first:painted], para.levels[first:painted], para.level)
     mirrorable = para.mirrorable
     for c in mirrorable[bisect_left(mirrorable, first) : bisect_left(mirrorable, painted)]:
         if levels[c - first] & 1:
-            cell = line[c - first]
-            line[c - first] = cell._replace(text=bidi.mirror(cell.text[0]) + cell.text[1:])
+            if isinstance(line, str):
+                line = list(line)
+            line[c - first] = mirrored(line[c - first])
     if levels.count(levels[0]) == len(levels):  # one direction: no permutation to compute
-        return tuple(line[::-1]) if levels[0] & 1 else tuple(line)
+        return line[::-1] if levels[0] & 1 else line
     order = bidi.visual_order(levels)
-    return itemgetter(*order)(line)  # at least two cells here, so a tuple
+    return itemgetter(*order)(line)  # at least two clusters here, so a tuple
 
 
 def _cluster_styles(para: _Paragraph, spans: Sequence[Span], offset: int) -> list[Style | None]:
@@ -272,6 +361,8 @@ def _cluster_styles(para: _Paragraph, spans: Sequence[Span], offset: int) -> lis
         if lo < hi:
             opening.setdefault(lo, []).append(index)
             closing.setdefault(hi, []).append(index)
+    from rich.style import Style
+
     styles: list[Style | None] = [None] * len(para.starts)
     combined: dict[tuple[int, ...], Style | None] = {}
     active: set[int] = set()
@@ -309,62 +400,77 @@ def _analyse(text: str, direction: Direction, harakat: bool) -> _Paragraph:
     level, char_levels = bidi.resolve_levels(bidi_text, direction, bidi_chars)
     # ZWJ/ZWNJ stay in the shaper's input (they steer joining); other hidden characters too,
     # so that positions line up (they break joining, as a conservative choice).
-    glyphs, merged = shaping.shape(display)
+    shaped, merged = shaping.shape_string(display)
     n = len(display)
-
-    is_start = bytearray(b"\x01") * n  # 1 where a cluster starts
-    boundary = bytearray(b"\x01") * n  # 1 where a cluster starts or a hidden character sits
-    removed = list(merged)  # characters that start no cluster
-    extended: list[int] = []  # marks whose glyph joins the cluster before it
-    hidden = False
     # the marks and hidden characters present (BASE is 0, so compress drops the base ones)
     special = sanitize.special_pattern(frozenset(compress(unique, map(sanitize.kind, unique))))
-    for i in [m.start() for m in special.finditer(display)] if special else ():
-        if sanitize.kind(display[i]) == sanitize.HIDDEN:
-            is_start[i] = 0
-            removed.append(i)
-            hidden = True
-        elif i > 0 and sanitize.kind(display[i - 1]) != sanitize.HIDDEN:
-            is_start[i] = boundary[i] = 0
-            removed.append(i)
-            extended.append(i)
-        else:  # a mark with nothing to sit on still owns a cell, painted on a dotted circle
-            show = harakat or not shaping.is_haraka(glyphs[i])
-            glyphs[i] = sanitize.DOTTED_CIRCLE + glyphs[i] if show else sanitize.DOTTED_CIRCLE
-    for i in merged:  # an alef merged into the lam-alef ligature before it (its glyph is "")
-        is_start[i] = boundary[i] = 0
+    specials = [m.start() for m in special.finditer(display)] if special else []
 
-    starts: Sequence[int]
-    ends: Sequence[int]
-    if removed:
-        starts = tuple(compress(range(n), is_start))
-        if hidden:  # a cluster ends at the next cluster or hidden character
-            bounds = [*compress(range(n), boundary), n]
-            ends = tuple(compress(bounds[1:], compress(is_start, boundary)))
+    texts: str | list[str]
+    hidden = False
+    if not specials:  # each character is a cluster of one character, but merged alefs
+        texts = shaped.replace(shaping.MERGED, "") if merged else shaped
+        if merged:
+            bounds: Sequence[Sequence[int]] | tuple[int, ...] = tuple(merged)
+            kept = list(pairwise([-1, *merged, n]))
+            bases = "".join([bidi_text[a + 1 : b] for a, b in kept])
+            levels = b"".join([char_levels[a + 1 : b] for a, b in kept])
         else:
-            ends = (*starts[1:], n)
-        texts = list(compress(glyphs, is_start))
-        # the kept stretches between removed characters, sliced rather than char by char
-        kept = list(pairwise([-1, *sorted(removed), n]))
-        bases = "".join([bidi_text[a + 1 : b] for a, b in kept])
-        levels = b"".join([char_levels[a + 1 : b] for a, b in kept])
-    else:  # every character is a cluster
-        starts, ends, texts = range(n), range(1, n + 1), glyphs
-        bases, levels = bidi_text, char_levels
-    for k in {bisect_right(starts, i) - 1 for i in extended}:
-        pieces = [g for g in glyphs[starts[k] + 1 : ends[k]] if harakat or not shaping.is_haraka(g)]
-        texts[k] = glyphs[starts[k]] + "".join(pieces)
+            bounds, bases, levels = (range(n), range(1, n + 1)), bidi_text, char_levels
+    else:
+        glyphs = list(shaped)
+        for i in merged:  # an alef merged into the lam-alef ligature before it
+            glyphs[i] = ""
+        is_start = bytearray(b"\x01") * n  # 1 where a cluster starts
+        boundary = bytearray(b"\x01") * n  # 1 where a cluster starts or a hidden character sits
+        removed = list(merged)  # characters that start no cluster
+        extended: list[int] = []  # marks whose glyph joins the cluster before it
+        for i in specials:
+            if sanitize.kind(display[i]) == sanitize.HIDDEN:
+                is_start[i] = 0
+                removed.append(i)
+                hidden = True
+            elif i > 0 and sanitize.kind(display[i - 1]) != sanitize.HIDDEN:
+                is_start[i] = boundary[i] = 0
+                removed.append(i)
+                extended.append(i)
+            else:  # a mark with nothing to sit on still owns a cell, painted on a dotted circle
+                show = harakat or not shaping.is_haraka(glyphs[i])
+                glyphs[i] = sanitize.DOTTED_CIRCLE + glyphs[i] if show else sanitize.DOTTED_CIRCLE
+        for i in merged:
+            is_start[i] = boundary[i] = 0
+        if removed:
+            starts = tuple(compress(range(n), is_start))
+            if hidden:  # a cluster ends at the next cluster or hidden character
+                edges = [*compress(range(n), boundary), n]
+                ends = tuple(compress(edges[1:], compress(is_start, boundary)))
+            else:
+                ends = (*starts[1:], n)
+            texts = list(compress(glyphs, is_start))
+            # the kept stretches between removed characters, sliced rather than char by char
+            kept = list(pairwise([-1, *sorted(removed), n]))
+            bases = "".join([bidi_text[a + 1 : b] for a, b in kept])
+            levels = b"".join([char_levels[a + 1 : b] for a, b in kept])
+        else:  # every character is a cluster
+            starts, ends, texts = range(n), range(1, n + 1), glyphs
+            bases, levels = bidi_text, char_levels
+        for k in {bisect_right(starts, i) - 1 for i in extended}:
+            pieces = [
+                g for g in glyphs[starts[k] + 1 : ends[k]] if harakat or not shaping.is_haraka(g)
+            ]
+            texts[k] = glyphs[starts[k]] + "".join(pieces)
+        bounds = (starts, ends)
     narrow = 2 not in map(sanitize.char_width, unique)
     widths = (1,) * len(texts) if narrow else tuple(sanitize.char_width(t[0]) for t in texts)
     mirrorable = [m.start() for m in _MIRRORED_RE.finditer(bases)] if unique & _MIRRORED else []
     # Tuples, not lists: the cyclic garbage collector stops tracking a tuple of ints or
     # strings, so hundreds of cached paragraphs do not make every full collection slower.
+    # A paragraph whose clusters are single characters keeps their texts as one string.
     return _Paragraph(
         level=level,
-        starts=starts,
-        ends=ends,
+        bounds=bounds,
         contiguous=not hidden,
-        texts=tuple(texts),
+        texts=texts if isinstance(texts, str) else tuple(texts),
         bases=bases,
         mirrorable=mirrorable,
         widths=widths,

@@ -1,95 +1,101 @@
-"""Arabic shaping with arabic-reshaper, plus the logical -> shaped index map it does not give.
+"""Arabic shaping by a table-driven joiner, with the logical -> shaped index map.
 
-arabic-reshaper turns letters into their contextual presentation forms and lam + alef into one
-ligature.  ``shape`` returns one entry per input character: its shaped glyph, or ``""`` for the
-alef swallowed by a lam-alef ligature (the glyph lives at the lam's index).  Harakat come back
+Letters take their contextual presentation forms and lam + alef becomes one ligature, exactly
+as arabic-reshaper (the reference, tests/text/test_joining.py) does with the reader's
+configuration: harakat kept and transparent to joining, tatweel kept, only the lam-alef
+ligatures. The tables are arabic-reshaper's own, generated into `joining_tables.py` by
+scripts/build_joining.py; the joining runs once per distinct word, which the word cache then
+serves (news text repeats its words), so no configuration is read and no letter is looked at
+twice. ``shape`` returns one entry per input character: its shaped glyph, or ``""`` for the
+alef swallowed by a lam-alef ligature (the glyph lives at the lam's index). Harakat come back
 unchanged at their own index, so they can stay in their base letter's cell.
 
-arabic-reshaper 3.1 mishandles ZWJ (a ZWJ shifts later ligature positions, and ``'ب\\u200dلا'``
-raises IndexError), so ZWJ is never given to it: it is replaced by TATWEEL, a dual-joining
-letter, which keeps ZWJ's meaning (join on both sides, no ligature across it) and keeps the
-output aligned with the input.  ZWNJ is passed through and breaks joining as it should.
+ZWJ joins as TATWEEL does, a dual-joining letter (join on both sides, no ligature across it),
+and is shaped as one; arabic-reshaper 3.1 mishandles it (a ZWJ shifts later ligature
+positions). ZWNJ, like every character the tables do not know, breaks joining.
 """
 
 import re
+from collections.abc import Iterator
 
-from arabic_reshaper import ArabicReshaper
-from arabic_reshaper.arabic_reshaper import HARAKAT_RE
-from arabic_reshaper.letters import LETTERS_ARABIC
+from reader.text.joining_tables import FORMS, HARAKAT, LAM_ALEF
 
 LAM = "\u0644"
 ALEFS = frozenset("\u0622\u0623\u0625\u0627")  # the four that form a lam-alef ligature
 TATWEEL = "\u0640"
 ZWJ = "\u200d"
 
-_RESHAPER = ArabicReshaper(
-    configuration={
-        "language": "Arabic",  # Arabic, Persian and Urdu letters
-        "delete_harakat": False,
-        "shift_harakat_position": False,
-        "delete_tatweel": False,
-        "support_zwj": False,
-        "use_unshaped_instead_of_isolated": False,
-        "support_ligatures": True,
-        "ARABIC LIGATURE ALLAH": False,  # U+FDF2 is far too wide for one terminal cell
-        "ARABIC LIGATURE LAM WITH ALEF": True,
-        "ARABIC LIGATURE LAM WITH ALEF WITH HAMZA ABOVE": True,
-        "ARABIC LIGATURE LAM WITH ALEF WITH HAMZA BELOW": True,
-        "ARABIC LIGATURE LAM WITH ALEF WITH MADDA ABOVE": True,
-    }
+_HARAKAT = frozenset(HARAKAT)
+MERGED = "\ud800"
+"""Marks an alef merged into a lam-alef ligature: a lone surrogate, never in sanitised text."""
+_ISOLATED, _INITIAL, _MEDIAL, _FINAL = range(4)
+_JOINS: dict[str, tuple[str, str, str, str]] = {**FORMS, ZWJ: FORMS[TATWEEL]}
+"""Forms per letter, ZWJ shaped as tatweel."""
+_SLOW = re.compile(f"[{HARAKAT}\ufb50-\ufdff\ufe70-\ufeff]")
+"""What the batch joiner leaves to ``_join``: harakat, and presentation forms in the input."""
+_DUAL = "".join(sorted(letter for letter, forms in _JOINS.items() if forms[_MEDIAL]))
+_RIGHT = "".join(
+    sorted(letter for letter, forms in _JOINS.items() if forms[_FINAL] and not forms[_MEDIAL])
 )
-_LIGATURE = re.compile("[\ufef5-\ufefc]")
+_FORM_TABLES = [str.maketrans({k: f[form] or k for k, f in _JOINS.items()}) for form in range(4)]
+_CHAIN = re.compile(f"[{_DUAL}]+[{_DUAL}{_RIGHT}]")
+"""Letters joined to each other: dual-joining ones, then one that joins the one before it."""
+_LAM_FORMS = FORMS[LAM]
+_LIGATURES = [
+    (_LAM_FORMS[lam] + FORMS[alef][_FINAL], ligatures[which] + MERGED)
+    for alef, ligatures in LAM_ALEF.items()
+    for lam, which in ((_INITIAL, 0), (_MEDIAL, 1))
+]
+"""(lam's initial or medial form + the alef's final form, the ligature + the merged mark)."""
 _NEEDS_SHAPING = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
-_FORMS = {
-    letter: frozenset(f for f in forms if f) | {letter} for letter, forms in LETTERS_ARABIC.items()
-}
-_FORMS[LAM] |= frozenset(map(chr, range(0xFEF5, 0xFEFD)))  # lam-alef ligatures sit at the lam
 
 
 def is_haraka(char: str) -> bool:
     """True for the Arabic marks arabic-reshaper treats as harakat (transparent to joining)."""
-    return HARAKAT_RE.match(char) is not None
+    return char in _HARAKAT
 
 
 def shape(text: str) -> tuple[list[str], list[int]]:
     """Shaped glyph per character of ``text``, and the indices of alefs merged into a lam-alef
-    ligature (their glyph is "", the ligature sits at the lam's index).
+    ligature (their glyph is "", the ligature sits at the lam's index)."""
+    shaped, merged = shape_string(text)
+    glyphs = list(shaped)
+    for i in merged:
+        glyphs[i] = ""
+    return glyphs, merged
+
+
+def shape_string(text: str) -> tuple[str, list[int]]:
+    """``text`` shaped, one character per character: the alefs merged into a lam-alef
+    ligature are ``MERGED`` (the ligature sits at the lam's index); and their indices.
 
     Joining never crosses a space, so words are shaped independently and cached: news text
-    repeats its words.  The words not yet cached go to the reshaper in one call (each call
-    costs tens of microseconds of configuration look-ups).  A word whose reshaped form cannot
-    be aligned with its letters stays unshaped: a reshaper defect can make a word look
-    unjoined but can never move an offset.  The cached words are joined back in one
-    ``str.join``, so a paragraph costs no Python work per word once its words are known.
+    repeats its words.  The cached words are joined back in one ``str.join``, so a paragraph
+    costs no Python work per word once its words are known.
 
     ``text`` must hold no lone surrogate (``sanitize.replace_surrogates`` removes them): the
     cache marks merged alefs with one.
     """
-    if _MERGED in text:
+    if MERGED in text:
         raise ValueError("shape() needs text without lone surrogates")
     if not _NEEDS_SHAPING.search(text):
-        return list(text), []
+        return text, []
     words = text.split(" ")
     missing = set(words).difference(_WORDS)
     if missing:
         if len(_WORDS) + len(missing) > _WORDS_LIMIT:  # bound the memory: start afresh
             _WORDS.clear()
             missing = set(words)
-        _shape_words(list(missing))
+        _WORDS.update(_join_words(list(missing)))
     shaped = " ".join(map(_WORDS.__getitem__, words))
-    glyphs = list(shaped)
-    if _MERGED not in shaped:
-        return glyphs, []
-    merged = [match.start() for match in _MERGED_RE.finditer(shaped)]
-    for i in merged:
-        glyphs[i] = ""
-    return glyphs, merged
+    if MERGED not in shaped:
+        return shaped, []
+    return shaped, [match.start() for match in _MERGED_RE.finditer(shaped)]
 
 
-_WORDS: dict[str, str] = {}  # word -> shaped word, one character per letter (_MERGED for "")
+_WORDS: dict[str, str] = {}  # word -> shaped word, one character per letter (MERGED for "")
 _WORDS_LIMIT = 100_000
-_MERGED = "\ud800"  # a lone surrogate: never in sanitised text, so free to mark merged alefs
-_MERGED_RE = re.compile(_MERGED)
+_MERGED_RE = re.compile(MERGED)
 
 
 def clear_cache() -> None:
@@ -97,50 +103,76 @@ def clear_cache() -> None:
     _WORDS.clear()
 
 
-def _shape_words(words: list[str]) -> None:
-    """Shape words that contain no space and store them in the word cache."""
-    sources = [w.replace(ZWJ, TATWEEL) for w in words]
-    shaped = _RESHAPER.reshape(" ".join(sources)).split(" ")
-    if len(shaped) != len(words):  # cannot happen (spaces pass through); shape one by one
-        shaped = [_RESHAPER.reshape(source) for source in sources]
-    for word, source, output in zip(words, sources, shaped, strict=True):
-        glyphs = _align(source, output)
-        _WORDS[word] = word if glyphs is None else "".join(g or _MERGED for g in glyphs)
+def _join_words(words: list[str]) -> Iterator[tuple[str, str]]:
+    """(word, shaped word) for words without spaces.
+
+    Words without harakat or presentation forms, nearly all of them, are joined together in
+    a few C-level passes: every chain of joined letters (dual-joining ones, then one that
+    joins the letter before it) is one match of a regular expression, and a chain takes its
+    initial, medial and final forms from the words translated into each form whole. A
+    lam-alef is then a lam's initial or medial form before an alef's final form, replaced by
+    the ligature. The other words go letter by letter (``_join``).
+    """
+    batch = " ".join(words)
+    fast = words
+    if _SLOW.search(batch):
+        fast = [word for word in words if not _SLOW.search(word)]
+        slow = set(words).difference(fast)
+        yield from ((word, _join(word)) for word in slow)
+        batch = " ".join(fast)
+    if not fast:
+        return
+    isolated, initial, medial, final = (batch.translate(table) for table in _FORM_TABLES)
+    pieces: list[str] = []
+    done = 0
+    for match in _CHAIN.finditer(batch):
+        start, end = match.span()
+        pieces += (
+            isolated[done:start],
+            initial[start],
+            medial[start + 1 : end - 1],
+            final[end - 1],
+        )
+        done = end
+    pieces.append(isolated[done:])
+    shaped = "".join(pieces)
+    if "\ufedf" in shaped or "\ufee0" in shaped:  # lam, initial or medial
+        for pair, ligature in _LIGATURES:
+            shaped = shaped.replace(pair, ligature)
+    yield from zip(fast, shaped.split(" "), strict=True)
 
 
-def _align(source: str, shaped: str) -> list[str] | None:
-    """Map reshaper output back onto its input; None if they do not line up."""
-    glyphs: list[str] = []
-    i = j = 0
-    n = len(source)
-    for match in _LIGATURE.finditer(shaped):
-        p = match.start()
-        glyphs.extend(shaped[j:p])
-        i += p - j
-        if i < n and source[i] == shaped[p]:  # a presentation form already in the input
-            glyphs.append(shaped[p])
-            i += 1
-            j = p + 1
+def _join(word: str) -> str:
+    """A word (no space) shaped, one character per input character (MERGED for an alef in
+    a lam-alef ligature); the word itself where arabic-reshaper leaves it unshaped."""
+    glyphs = list(word)
+    previous = -1  # index of the last letter (harakat are skipped), -1 after a non-letter
+    forms: tuple[str, str, str, str] | None = None
+    joined = False  # the previous letter joins the one before it
+    for index, char in enumerate(word):
+        if char in _HARAKAT:
             continue
-        if i >= n or source[i] != LAM:
-            return None
-        glyphs.append(shaped[p])
-        i += 1
-        j = p + 1
-        while i < n and is_haraka(source[i]):
-            if j >= len(shaped) or shaped[j] != source[i]:
-                return None
-            glyphs.append(shaped[j])
-            i += 1
-            j += 1
-        if i >= n or source[i] not in ALEFS:
-            return None
-        glyphs.append("")
-        i += 1
-    glyphs.extend(shaped[j:])
-    if len(glyphs) != n:
-        return None
-    for char, glyph in zip(source, glyphs, strict=True):
-        if glyph != char and glyph and glyph not in _FORMS.get(char, ()):
-            return None
-    return glyphs
+        mine = _JOINS.get(char)
+        if mine is None:  # not a letter: nothing joins across it
+            previous, forms = index, None
+            continue
+        if char in ALEFS and previous >= 0 and word[previous] == LAM:
+            # lam + alef: one ligature at the lam, final if the lam joins the letter before
+            glyphs[previous] = LAM_ALEF[char][1 if joined else 0]
+            glyphs[index] = MERGED
+            previous, forms, joined = index, None, False
+            continue
+        link = forms is not None and (
+            bool(mine[_FINAL] or mine[_MEDIAL])
+            and bool(forms[_MEDIAL] if joined else forms[_INITIAL] or forms[_MEDIAL])
+        )
+        if link:
+            assert forms is not None
+            glyphs[previous] = forms[_MEDIAL] if joined else forms[_INITIAL]
+            glyphs[index] = mine[_FINAL]
+        else:
+            glyphs[index] = mine[_ISOLATED]
+        previous, forms, joined = index, mine, link
+    if "" in glyphs:  # a form the tables lack: arabic-reshaper's output would not line up
+        return word
+    return "".join(glyphs)

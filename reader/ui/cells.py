@@ -1,14 +1,25 @@
 """Turn the layout engine's visual lines into Textual strips, through the output mode.
 
 Rich's own cropping measures text with `cell_len` and may cut a haraka off its letter, so
-every strip here is built from the engine's cells, one segment per cluster, with the exact
-width the engine measured. A crop by the compositor then always falls between clusters.
-The terminal's output mode (`reader.terminal.modes`) decides the order and form in which
-the styled cells are written.
+every strip here is built from the engine's cells with the exact width the engine measured,
+and a crop by the compositor always falls between clusters. The terminal's output mode
+(`reader.terminal.modes`) decides the order and form in which the styled cells are written.
+
+Each segment costs a style escape and a reset on the wire, so once the mode has arranged the
+row, adjacent cells of the same style are merged into one segment where every character of
+the run is one cell wide for Rich as for the engine: such a run holds no combining mark (a
+mark is zero cells wide), so any crop Rich makes inside it still falls between clusters. A
+cell with a mark, a wide character or anything Rich measures differently stays a segment of
+its own. The kitty mode's reversal and padding happen before, per cell, so they are untouched.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from itertools import groupby
+from operator import itemgetter
+
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual._context import active_app
@@ -16,6 +27,7 @@ from textual.strip import Strip
 
 from reader.terminal.modes import MODES, OutputMode, Painted, ordered_cells
 from reader.text.layout import VisualLine
+from reader.text.sanitize import char_width
 
 
 def current_mode() -> OutputMode:
@@ -58,11 +70,56 @@ def line_strip(
         align = "right" if line.rtl else "left"
     slack = column - used
     lead = {"left": 0, "right": slack, "center": slack // 2}.get(align, 0)
-    segments: list[Segment] = []
+    row = mode.arrange(cells)
     if left + lead:
-        segments.append(Segment(" " * (left + lead), base))
-    segments.extend(Segment(text, style) for text, _width, style in mode.arrange(cells))
+        row.insert(0, (" " * (left + lead), left + lead, base))
     tail = width - left - lead - used
     if tail > 0:
-        segments.append(Segment(" " * tail, base))
-    return Strip(segments, width)
+        row.append((" " * tail, tail, base))
+    return Strip(list(merged_segments(row)), width)
+
+
+_TEXT = itemgetter(0)
+_STYLE = itemgetter(2)
+_ONE_CELL: set[str] = set(" ")
+"""Characters known to be one cell wide for Rich and for the engine."""
+_NOT_ONE_CELL: set[str] = set()
+
+
+def _one_cell(text: str) -> bool:
+    """Every character of `text` is one cell wide for Rich and for the engine."""
+    if _ONE_CELL.issuperset(text):
+        return True
+    for char in set(text).difference(_ONE_CELL):
+        if char in _NOT_ONE_CELL:
+            return False
+        if cell_len(char) == 1 and char_width(char) == 1:
+            _ONE_CELL.add(char)
+        else:
+            _NOT_ONE_CELL.add(char)
+            return False
+    return True
+
+
+def merged_segments(row: list[Painted]) -> Iterator[Segment]:
+    """Segments for a painted row: runs of one style merged where that is safe (see above)."""
+    for style, group in groupby(row, _STYLE):
+        run = list(group)
+        if len(run) == 1:
+            yield Segment(run[0][0], style)
+            continue
+        text = "".join(map(_TEXT, run))
+        if _one_cell(text):
+            yield Segment(text, style)
+            continue
+        pending: list[str] = []  # one-cell texts waiting to be merged
+        for cell_text, _width, _style in run:
+            if _one_cell(cell_text):
+                pending.append(cell_text)
+                continue
+            if pending:
+                yield Segment("".join(pending), style)
+                pending.clear()
+            yield Segment(cell_text, style)
+        if pending:
+            yield Segment("".join(pending), style)

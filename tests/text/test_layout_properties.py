@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.style import Style
 
-from reader.text.layout import Span, VisualLine, layout_paragraph
+from reader.text.layout import Span, VisualLine, layout_paragraph, layout_text
 
 LETTERS = [chr(cp) for cp in range(0x0621, 0x064B)] + list("پچژگکی")
 HARAKAT = [chr(cp) for cp in range(0x064B, 0x0653)] + ["\u0670"]
@@ -122,3 +122,19 @@ def test_every_line_of_a_pure_arabic_paragraph_reads_right_to_left(text: str, wi
     for line in lines:
         starts = [cell.start for cell in line.cells]
         assert starts == sorted(starts, reverse=True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    texts,
+    st.integers(min_value=1, max_value=30),
+    st.booleans(),
+    st.sampled_from(["auto", "rtl", "ltr"]),
+)
+def test_text_lines_are_the_cell_lines_texts(
+    text: str, width: int, harakat: bool, direction: str
+) -> None:
+    """`layout_text` (render's path, no cells) gives exactly the lines `layout_paragraph` paints."""
+    lines = layout_paragraph(text, width, harakat=harakat, direction=direction)  # type: ignore[arg-type]
+    expected = [(line.rtl, line.width, line.text) for line in lines]
+    assert layout_text(text, width, harakat=harakat, direction=direction) == expected  # type: ignore[arg-type]

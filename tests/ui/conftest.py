@@ -71,17 +71,18 @@ def wait() -> Callable[[ReaderApp, object], object]:
 
 
 def painted_style(view: ArticleView, offset: int) -> Style | None:
-    """The style of the segment that paints a logical offset, or None if it is off screen."""
+    """The style of the segment that paints a logical offset, or None if it is off screen
+    (segments hold runs of cells of one style)."""
     point = view.point_of(offset)
     if point is None:
         return None
     row, column = point
     x = 0
     for segment in view.render_line(row):
-        if x == column:
+        if x <= column < x + segment.cell_length:
             return segment.style
         x += segment.cell_length
-    raise AssertionError(f"no segment starts at column {column} on row {row}")
+    raise AssertionError(f"no segment covers column {column} on row {row}")
 
 
 @pytest.fixture

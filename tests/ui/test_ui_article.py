@@ -118,10 +118,9 @@ async def test_type_filters_hide_and_show_groups(sample_app: ReaderApp, wait) ->
     async with sample_app.run_test(size=SIZE) as pilot:
         await wait(sample_app, pilot)
         screen = sample_app.screen
-        options = screen.pane.option_list
 
         def ids() -> set[str]:
-            return {options.get_option_at_index(i).id or "" for i in range(options.option_count)}
+            return {f"e{row}" if isinstance(row, int) else f"h-{row}" for row in screen.pane.rows()}
 
         assert "h-person" in ids()
         await pilot.press("1")
@@ -486,3 +485,15 @@ async def test_bytes_that_are_not_utf8_are_shown_and_said_once(
                 "warning",
             )
         ]
+
+
+async def test_j_and_k_move_one_line_at_once(sample_app: ReaderApp, wait) -> None:
+    """A pager's line keys answer in the next frame, with no animation to wait for."""
+    async with sample_app.run_test(size=SIZE) as pilot:
+        await wait(sample_app, pilot)
+        view = sample_app.screen.view
+        for action, expected in ((view.action_scroll_down, 1), (view.action_scroll_up, 0)):
+            action()
+            assert not sample_app.animator.is_being_animated(view, "scroll_y")
+            await pilot.pause()
+            assert view.scroll_y == expected

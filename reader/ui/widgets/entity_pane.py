@@ -1,9 +1,9 @@
 """The side pane: the article's people, places, organizations and numbers.
 
-Entries are grouped by type under disabled header rows, coloured like their highlights in
-the article, and painted through the layout engine (`ShapedText`). A legend counts each
-type and shows which of the filters 1-4 are on; a progress bar stands in while the
-extractor runs in the background.
+Entries are grouped by type under headings the cursor skips, coloured like their highlights
+in the article, and painted through the layout engine (`ShapedText`) by a virtual list that
+lays out only the rows on screen (`EntityList`). A legend counts each type and shows which of
+the filters 1-4 are on; a progress bar stands in while the extractor runs in the background.
 """
 
 from __future__ import annotations
@@ -16,37 +16,15 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import OptionList, ProgressBar, Static
-from textual.widgets.option_list import Option
+from textual.widgets import ProgressBar, Static
 
 from reader.entities import Entity, EntityType
 from reader.text.layout import Span
+from reader.ui.entity_index import TYPES, EntityIndex
+from reader.ui.widgets.entity_list import EMPTY, TYPE_NAMES, EntityList, entry_text, heading_row
 from reader.ui.widgets.shaped import ShapedText
-from reader.ui.widgets.vim_list import VimOptionList
 
-TYPES: tuple[EntityType, ...] = ("person", "place", "organization", "number")
-"""Pane order of the entity types; filter keys 1-4 follow it."""
-TYPE_NAMES: dict[EntityType, str] = {
-    "person": "People",
-    "place": "Places",
-    "organization": "Organizations",
-    "number": "Numbers",
-}
-"""Group headings (the app's chrome is English; entries stay Arabic)."""
-
-
-def entry_text(entity: Entity) -> str:
-    """What a pane row says: the name (or value and counted noun) and the mention count."""
-    label = entity.name
-    if entity.type == "number" and entity.value is not None:
-        value = entity.value
-        shown = f"{value:g}" if isinstance(value, float) else str(value)
-        label = f"{shown} {entity.unit}" if entity.unit else shown
-    return f"{label} ({len(entity.mentions)})"
-
-
-class EntityList(VimOptionList):
-    """The pane's entries."""
+__all__ = ["TYPES", "TYPE_NAMES", "EntityList", "EntityPane", "entry_text"]
 
 
 class EntityPane(Vertical):
@@ -91,6 +69,9 @@ class EntityPane(Vertical):
         super().__init__(id=id)
         self.entities: list[Entity] | None = None
         """None until extraction finishes."""
+        self.index: EntityIndex | None = None
+        """The entities grouped for the pane (built off the UI thread)."""
+        self._group_rows: dict[EntityType, int] = {}
 
     def compose(self) -> ComposeResult:
         yield Static("Finding names and numbers…", id="legend")
@@ -128,9 +109,10 @@ class EntityPane(Vertical):
         self.query_one(ProgressBar).display = False
         self.query_one("#legend", Static).update(ShapedText(message, direction="ltr"))
 
-    def set_entities(self, entities: Sequence[Entity]) -> None:
-        """Fill the pane with the extractor's result."""
+    def set_entities(self, entities: Sequence[Entity], index: EntityIndex | None = None) -> None:
+        """Fill the pane with the extractor's result (`index`, if built already elsewhere)."""
         self.entities = list(entities)
+        self.index = index if index is not None else EntityIndex(self.entities)
         self.query_one(ProgressBar).display = False
         self._rebuild()
 
@@ -143,15 +125,15 @@ class EntityPane(Vertical):
         self.filters = self.filters ^ {kind}
 
     def _legend(self) -> ShapedText:
-        assert self.entities is not None
+        assert self.index is not None
+        counts = self.index.counts()
         parts: list[str] = []
         spans: list[Span] = []
         position = 0
         for key, kind in enumerate(TYPES, 1):
-            count = sum(1 for e in self.entities if e.type == kind)
             on = kind in self.filters
             # Hidden is said in words and by an empty square, not by colour alone.
-            part = f"{key} {'■' if on else '□'} {TYPE_NAMES[kind]} {count}" + (
+            part = f"{key} {'■' if on else '□'} {TYPE_NAMES[kind]} {counts[kind]}" + (
                 "" if on else " (hidden)"
             )
             style = (
@@ -165,39 +147,33 @@ class EntityPane(Vertical):
         return ShapedText("\n".join(parts), spans=spans, direction="ltr")
 
     def _rebuild(self) -> None:
-        assert self.entities is not None
+        """Legend and rows for the current filters: a list of ints, whatever the count."""
+        assert self.index is not None and self.entities is not None
         self.query_one("#legend", Static).update(self._legend())
         options = self.option_list
         current = self.selected
-        options.clear_options()
-        rows: list[Option] = []
+        options.entities = self.entities
+        options.counts = self.index.counts()
+        options.type_styles = {kind: self.type_style(kind) for kind in TYPES}
+        rows: list[int] = []
+        self._group_rows = {}
         for kind in TYPES:
-            members = [(i, e) for i, e in enumerate(self.entities) if e.type == kind]
+            members = self.index.groups[kind]
             if kind not in self.filters or not members:
                 continue
-            members.sort(key=lambda pair: (-len(pair[1].mentions), pair[1].mentions[0].start))
-            heading = ShapedText(
-                f"{TYPE_NAMES[kind]} ({len(members)})",
-                direction="ltr",
-                style=self.type_style(kind) + Style(bold=True),
-            )
-            rows.append(Option(heading, id=f"h-{kind}", disabled=True))
-            for index, entity in members:
-                text = entry_text(entity)
-                name_end = text.rindex(" (")
-                rows.append(
-                    Option(
-                        ShapedText(
-                            text, direction="rtl", spans=[Span(0, name_end, self.type_style(kind))]
-                        ),
-                        id=f"e{index}",
-                    )
-                )
-        if not rows:
-            rows.append(Option("(no entities)", disabled=True))
-        options.add_options(rows)
+            self._group_rows[kind] = len(rows) + 1
+            rows.append(heading_row(kind))
+            rows += members
+        options.set_rows(rows or [EMPTY])
         if current is not None and self.entities[current].type in self.filters:
             self.select(current)  # a filter that hides it must not be undone by select()
+
+    def rows(self) -> list[int | str]:
+        """What the list shows, top to bottom: an entity's index, or a heading's type."""
+        return [
+            value if value >= 0 else "empty" if value == EMPTY else TYPES[-1 - value]
+            for value in self.option_list.rows
+        ]
 
     @property
     def selected(self) -> int | None:
@@ -205,27 +181,24 @@ class EntityPane(Vertical):
         options = self.option_list
         if options.highlighted is None:
             return None
-        option_id = options.get_option_at_index(options.highlighted).id or ""
-        return int(option_id[1:]) if option_id.startswith("e") else None
+        value = options.rows[options.highlighted]
+        return value if value >= 0 else None
 
     def select(self, entity: int) -> None:
         """Move the cursor to an entity (turning its type's filter back on if needed)."""
-        if self.entities is None:
+        if self.entities is None or self.index is None:
             return
         kind = self.entities[entity].type
         if kind not in self.filters:
             self.filters = self.filters | {kind}
-        options = self.option_list
-        try:
-            options.highlighted = options.get_option_index(f"e{entity}")
-        except LookupError:
-            return
+        if kind in self._group_rows:
+            self.option_list.highlight(self._group_rows[kind] + self.index.rank[entity])
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+    def on_row_list_highlighted(self, event: EntityList.Highlighted) -> None:
         event.stop()
         self.post_message(self.Highlighted(self.selected))
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_row_list_chosen(self, event: EntityList.Chosen) -> None:
         event.stop()
         if (entity := self.selected) is not None:
             self.post_message(self.Chosen(entity))

@@ -34,5 +34,8 @@ class StatusLine(Horizontal):
         )
 
     def show_place(self, place: str) -> None:
-        """Where the reader is in the article: All, Top, Bot or a percentage."""
-        self.query_one("#status-position", Static).update(place)
+        """Where the reader is in the article: All, Top, Bot or a percentage.
+
+        Every scroll says it, and its box has a fixed width: no layout pass, which would
+        repaint other widgets' scroll bars too."""
+        self.query_one("#status-position", Static).update(place, layout=False)
