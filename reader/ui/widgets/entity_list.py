@@ -30,6 +30,7 @@ from reader.entities import Entity, EntityType
 from reader.text.layout import Span, layout_paragraph
 from reader.ui.entity_index import TYPES
 from reader.ui.widgets.shaped import ShapedText
+from reader.ui.widgets.vim_list import VIM_BINDINGS
 
 TYPE_NAMES: dict[EntityType, str] = {
     "person": "People",
@@ -303,12 +304,7 @@ class RowList(ScrollView, can_focus=True):
 class EntityList(RowList):
     """The pane's entries: type headings and entities (their indices in the result)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = VIM_BINDINGS
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
