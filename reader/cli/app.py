@@ -83,6 +83,9 @@ def run(options: argparse.Namespace) -> int:
         )
 
     from reader.state import State
+    from reader.terminal.colours import widen_colours
+
+    widen_colours(os.environ)  # before Textual reads it on import
     from reader.ui import signals
     from reader.ui.app import ReaderApp
 

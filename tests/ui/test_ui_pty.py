@@ -124,3 +124,26 @@ def test_an_unknown_terminal_is_asked_and_its_answer_used(
     while process.poll() is None and time.monotonic() < deadline:  # keep reading: a full
         _read_until(primary, b"\x00never", seen, 0.2)  # terminal would block its exit
     assert process.wait(timeout=1) == 0
+
+
+@pytest.mark.parametrize(
+    ("variables", "palette_codes"), [({"XTERM_VERSION": "XTerm(379)"}, True), ({}, False)]
+)
+def test_xterm_with_term_xterm_is_drawn_in_256_colours(
+    terminal, sample_path: Path, variables: dict[str, str], palette_codes: bool
+) -> None:
+    """xterm says TERM=xterm and no COLORTERM: its own XTERM_VERSION earns it the 256-colour
+    palette that the contrast rule is checked in; a terminal nothing names keeps 16 colours."""
+    primary, start = terminal
+    environment = {"TERM": "xterm", "COLORTERM": "", **variables}
+    process = start(sample_path, **environment)
+    seen = bytearray()
+    if not variables:  # an unknown terminal is asked who it is: it does not answer
+        assert _read_until(primary, QUERIES.encode(), seen, 30), bytes(seen[-500:])
+    assert _read_until(primary, b"Quit", seen, 30), bytes(seen[-500:])
+    assert (re.search(rb"\x1b\[[0-9;]*[34]8;5;", seen) is not None) is palette_codes
+    os.write(primary, b"q")
+    deadline = time.monotonic() + 20
+    while process.poll() is None and time.monotonic() < deadline:
+        _read_until(primary, b"\x00never", seen, 0.2)
+    assert process.wait(timeout=1) == 0
