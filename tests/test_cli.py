@@ -561,3 +561,20 @@ def test_extract_json_is_written_as_found_and_reads_as_json_dumps_would(
     assert out == json.dumps(json.loads(out), ensure_ascii=False, indent=2) + "\n"
     status, out, _ = run(capsys, "extract", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"))
     assert (status, out) == (2, "")
+
+
+def test_render_marks_a_forced_span_that_the_plain_line_lacks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`reader render` of a line with an override differs from the line with the controls
+    deleted: the span is still reordered (UAX #9) but marked ⟦ ⟧ ("Trojan Source")."""
+    forced = tmp_path / "forced.txt"
+    forced.write_text("المبلغ \u202e0001\u202c دولار\n", encoding="utf-8")
+    plain = tmp_path / "plain.txt"
+    plain.write_text("المبلغ 0001 دولار\n", encoding="utf-8")
+    code, forced_out, _ = run(capsys, "render", str(forced))
+    assert code == 0
+    code, plain_out, _ = run(capsys, "render", str(plain))
+    assert code == 0
+    assert forced_out != plain_out
+    assert "⟦1000⟧" in forced_out and "0001" in plain_out

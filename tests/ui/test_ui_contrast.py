@@ -2,9 +2,10 @@
 
 The screen is read back as Textual would send it (the compositor's strips through the
 app's own line filters), in several states: every entity coloured, one selected with the
-pane focused, a search with matches, a type hidden. Each segment of visible text is
-measured as sent (true colour) and as a 256-colour terminal shows it (Rich's downgrade
-of both colours, which is what happens without COLORTERM=truecolor).
+pane focused, a search with matches, a type hidden; the article holds a span whose direction
+an override forces, so its ⟦ ⟧ marks and the status line's notice are measured too. Each
+segment of visible text is measured as sent (true colour) and as a 256-colour terminal shows
+it (Rich's downgrade of both colours, which is what happens without COLORTERM=truecolor).
 """
 
 from __future__ import annotations
@@ -43,14 +44,23 @@ def _pairs(app: ReaderApp, state: str) -> list[tuple[float, float, str, str]]:
     return found
 
 
-async def test_every_pair_reads_in_every_theme(sample_path: Path, fixed_extractor, wait) -> None:
-    app = ReaderApp([sample_path])
+async def test_every_pair_reads_in_every_theme(
+    sample_text: str, tmp_path: Path, fixed_extractor, wait
+) -> None:
+    title, rest = sample_text.split("\n", 1)
+    article = tmp_path / "forced.txt"  # the sample with a forced span: its ⟦ ⟧ marks and the
+    article.write_text(  # status line's word about it are measured too
+        f"{title}\n\nالمبلغ \u202e0001\u202c دولار\n{rest}", encoding="utf-8"
+    )
+    app = ReaderApp([article])
     lowest: dict[str, tuple[float, float]] = {}
     failures = []
     async with app.run_test(size=SIZE) as pilot:
         await wait(app, pilot)
         themes = list(app.available_themes)
         assert len(themes) > 10
+        texts = "".join(p[3] for p in _pairs(app, "start"))
+        assert "⟦" in texts and "⟧" in texts
         for theme in themes:
             app.theme = theme
             await wait(app, pilot)
