@@ -4,6 +4,9 @@ with ETag and 304, a feed that changes, failures, OPML, prune, and no network un
 from __future__ import annotations
 
 import json
+import re
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -283,3 +286,32 @@ def test_nothing_touches_the_network_unless_asked(
     assert attempts() == 1
     assert run(capsys, "feed", "refresh", url)[0] == 1
     assert attempts() == 2
+
+
+def test_refresh_fetches_eight_feeds_at_a_time(capsys: pytest.CaptureFixture[str]) -> None:
+    """Twelve slow feeds on a server that answers each request in its own thread: at most
+    eight are in flight together, and eight are (the bound, not one at a time)."""
+    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    server.start()
+    lock = threading.Lock()
+    in_flight = [0, 0]  # now, most at once
+
+    def slow(request: Request) -> Response:
+        with lock:
+            in_flight[0] += 1
+            in_flight[1] = max(in_flight[1], in_flight[0])
+        time.sleep(0.5)
+        with lock:
+            in_flight[0] -= 1
+        return Response(rss2([("a", "الأول", STORY)]), content_type="application/rss+xml")
+
+    try:
+        server.expect_request(re.compile(r"/slow/\d+\.xml")).respond_with_handler(slow)
+        for n in range(12):
+            run(capsys, "feed", "add", server.url_for(f"/slow/{n}.xml"))
+        status, out, _ = run(capsys, "feed", "refresh", "--json")
+    finally:
+        server.clear()
+        server.stop()
+    assert status == 0 and len(json.loads(out)) == 12
+    assert in_flight[1] == 8
