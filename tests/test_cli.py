@@ -578,3 +578,17 @@ def test_render_marks_a_forced_span_that_the_plain_line_lacks(
     assert code == 0
     assert forced_out != plain_out
     assert "⟦1000⟧" in forced_out and "0001" in plain_out
+
+
+def test_extract_of_a_lone_tatweel_used_as_a_dash(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Gulf news uses a lone ـ as a dash; a word that folds to nothing once crashed extraction
+    (IndexError in the mentions)."""
+    article = tmp_path / "dash.txt"
+    article.write_text(
+        "في بلادنا ـ في بلادنا ـ بلادنا ـ وقال محمد ـ الرياض ـ إن\n", encoding="utf-8"
+    )
+    code, out, err = run(capsys, "extract", str(article))
+    assert code == 0 and err == ""
+    assert json.loads(out)["source"] == str(article)
