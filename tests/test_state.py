@@ -258,3 +258,29 @@ def test_a_lock_held_too_long_is_a_warning_not_a_hang(
     finally:
         os.close(holder)
     assert state.save() is None
+
+
+def test_a_read_only_state_directory_is_a_warning_and_keeps_the_old_file(
+    isolated_state: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As a user who may not write the directory (the tests run as root, so creating any file
+    in it is refused as the kernel would refuse it): one line, and the saved file untouched."""
+    state = State.load()
+    state.set_position("k", 1)
+    assert state.save() is None
+    saved = (isolated_state / STATE_FILE).read_bytes()
+    real_open = os.open
+
+    def read_only(path: object, flags: int, *args: object, **kwargs: object) -> int:
+        if (
+            flags & (os.O_CREAT | os.O_WRONLY | os.O_RDWR)
+            and Path(str(path)).parent == isolated_state
+        ):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", read_only)
+    state.set_position("k", 2)
+    warning = state.save()
+    assert warning is not None and "cannot save state" in warning and "\n" not in warning
+    assert (isolated_state / STATE_FILE).read_bytes() == saved
