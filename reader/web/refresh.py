@@ -64,13 +64,6 @@ def refresh_feeds(
     return [results[feed.url] for feed in chosen]
 
 
-def refresh_one(store: Store, url: str, *, max_size: int = DEFAULT_MAX_SIZE) -> Refreshed:
-    """Refresh one subscribed feed (the app's "add feed", `reader FEED_URL`)."""
-    feed = store.feed(url)
-    assert feed is not None, f"{url} is not subscribed"
-    return refresh_feeds(store, [feed], max_size=max_size)[0]
-
-
 Outcome = tuple[Response, Feed | None] | FetchError | FeedError
 
 

@@ -177,11 +177,6 @@ class RowList(ScrollView, can_focus=True):
         self.virtual_size = Size(self.scrollable_content_region.width, len(rows))
         self.refresh()
 
-    def restyle(self) -> None:
-        """Paint every row again (the theme changed)."""
-        self._strips.clear()
-        self.refresh()
-
     def highlight(self, position: int | None) -> None:
         """Put the cursor on a row, scroll it into view and say so."""
         if position is not None and not 0 <= position < len(self.rows):
