@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Container, Iterable, Mapping, Sequence
 from typing import NamedTuple
 
-from reader.entities.article.organizations import head_cut
+from reader.entities.article.organizations import HEADS, head_cut
 from reader.entities.normalize import fold, proclitic_splits, strip_harakat
 from reader.entities.tagging.gazetteer import (
     ADMINISTRATIVE_HEADS,
@@ -77,6 +77,13 @@ TITLES = frozenset(
         "فخامة",
     ]
 )
+
+
+# Titles of more than one word: خادم الحرمين الشريفين (the Saudi king's).
+TITLE_PHRASES = tuple(
+    tuple(fold(w) for w in phrase.split()) for phrase in ["خادم الحرمين الشريفين", "خادم الحرمين"]
+)
+TANWEEN_FATH = "\u064b"  # ً: the indefinite accusative (درعاً, "a shield"), which no name takes
 
 
 # A place mention of these words alone, with or without ال, is no name (بولاية: "in the state
@@ -202,13 +209,36 @@ def clean_span(
         tokens.pop()
     while tokens and not is_word(tokens[0].text):
         tokens.pop(0)
-    if any(_LATIN_WORD.match(t.text) for t in tokens) and not _latin_name(tokens):
+    latin = [bool(_LATIN_WORD.match(t.text)) for t in tokens]
+    if any(latin) and not all(latin[i] for i, t in enumerate(tokens) if is_word(t.text)):
+        # a Latin word at the edge of an Arabic name is a neighbour (Previous أحمد حجازي)
+        while tokens and _LATIN_WORD.match(tokens[0].text):
+            tokens.pop(0)
+        while tokens and _LATIN_WORD.match(tokens[-1].text):
+            tokens.pop()
+        if any(_LATIN_WORD.match(t.text) for t in tokens):
+            return None
+    elif any(latin) and not _latin_name(tokens):
         return None
+    if kind in ("PERS", "LOC") and any(TANWEEN_FATH in t.text for t in tokens):
+        return None  # درعاً تذكارياً: an indefinite noun, not the city درعا
     if len(tokens) == 1 and any(
         stem in MONTHS for _, stem in proclitic_splits(fold(tokens[0].text))
     ):
         return None  # في نيسان (أبريل): a month alone is no name
     if kind == "PERS":
+        folded = tuple(fold(t.text) for t in tokens)
+        firsts = {stem for _, stem in proclitic_splits(folded[0])} if folded else set()
+        for phrase in TITLE_PHRASES:
+            if phrase[0] in firsts and folded[1 : len(phrase)] == phrase[1:]:
+                tokens = tokens[len(phrase) :]
+                if not tokens:
+                    return None  # خادم الحرمين alone: the title, not a name
+                break
+        if len(tokens) > 1 and any(
+            stem in HEADS for _, stem in proclitic_splits(fold(tokens[0].text))
+        ):
+            tokens.pop(0)  # وميليشيا عبدالملك الحوثي: the militia's head is no part of him
         while len(tokens) > 1 and fold(tokens[0].text) in TITLES:
             tokens.pop(0)
         if tokens and fold(tokens[0].text) in TITLES:

@@ -361,6 +361,8 @@ def _at(s: _Sentence, i: int) -> tuple[int, int, tuple[int, int] | None] | None:
     if s.labels[j] != "O":  # a name the tagger found: حركة [حماس], بنك [أبوظبي] التجاري
         end = s.chunk_end(j)
         kind = s.labels[j][2:]
+        if kind == "PERS" and stem in MILITIAS and end == j + 1:
+            return j, end, None  # مليشيات [الحوثي]: one name after militias is their group
         if (kind == "PERS" and stem not in NAMED_AFTER_PEOPLE) or _behind_preposition(s, j):
             return None
         name = (j, end) if kind in ("ORG", "MISC") or not _place(s, j, end) else None

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 
-from reader.entities.article.mentions import TITLES
+from reader.entities.article.mentions import FAMILY, TITLES
 from reader.entities.conll import chunks, label
 from reader.entities.entity import Entity
 from reader.entities.normalize import fold, proclitic_splits
@@ -93,12 +93,14 @@ def join_people(
     labels: list[str],
     names: Mapping[str, str],
     unseen: Callable[[str], bool],
+    families: bool = True,
 ) -> list[str]:
     """One sentence's labels with a person that the tagger began again inside a name joined to
     the one before it: [محسن فاضل إياد] [عاشور الفضلي] is one man (a word with a proclitic
     starts another person, بلينكن [لباشينيان]; ``split_joined`` reads those), and with a
     word that neither training, the corpus nor a list knows (``unseen``) after a person taken
-    into the name (كوندابور [فامان]). And a person
+    into the name (كوندابور [فامان]); with ``families``, آل ending a person takes the
+    family's name after it, a title word or not (عبدالعزيز آل [الشيخ]). And a person
     span that runs into a proclitic and an organization or place the train split's lexicon
     (``names``) knows ends there, the rest taking that type: سيف [لفرانس برس]."""
     out = list(labels)
@@ -107,6 +109,8 @@ def join_people(
             continue
         if out[i] == "B-PERS" and words[i][0] not in PROCLITIC_LETTERS:
             out[i] = "I-PERS"
+        elif families and out[i] == "O" and fold(words[i - 1]) == FAMILY and words[i][0].isalpha():
+            out[i] = "I-PERS"  # عبدالعزيز آل [الشيخ]: آل takes the family's name, a title or not
         elif out[i] == "O" and unseen(words[i]):
             out[i] = "I-PERS"  # مايكل ماكوي [لويث]: a word no list or corpus knows goes on
         elif out[i] == "I-PERS" and (kind := _named_behind_clitic(words[i], names)):

@@ -1,0 +1,48 @@
+"""The edges of people's names on real news (issue 17, error class 2): what stands beside a
+name in the text is no part of it, and some words that look like names are none."""
+
+from reader.entities import extract_entities
+
+
+def entries(text: str) -> set[tuple[str, str]]:
+    return {(e.type, e.name) for e in extract_entities(text) if e.type != "number"}
+
+
+def people(text: str) -> set[str]:
+    return {name for kind, name in entries(text) if kind == "person"}
+
+
+def test_a_title_of_two_words_is_no_person() -> None:
+    text = "ونقل معاليه لخادم الحرمين الشريفين خلال الاستقبال تحيات الرئيس."
+    assert people(text) == set()
+    text = "واستقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز وزير الخارجية الفرنسي."
+    assert people(text) == {"سلمان بن عبدالعزيز"}
+
+
+def test_a_latin_word_beside_an_arabic_name_is_left_out() -> None:
+    text = "Next Previous محمود العتيبي – الدمام\nأعلن النادي تعاقده مع مدرب جديد."
+    assert people(text) == {"محمود العتيبي"}
+    # A name written in Latin letters alone stays whole.
+    assert people("وقال John Smith إن الشركة ستوسع أعمالها.") == {"John Smith"}
+
+
+def test_a_noun_with_the_accusative_tanween_is_no_name() -> None:
+    text = "وسلم المحافظ الفائزين درعاً تذكارياً، وقدم له المنظمون حلباً وتمراً."
+    assert not {name for kind, name in entries(text) if kind in ("person", "place")}
+    # The same letters without tanween are the city.
+    assert ("place", "درعا") in entries("وقصفت الطائرات مواقع في درعا أمس.")
+
+
+def test_a_militia_head_is_no_part_of_its_leader_and_its_group_is_no_person() -> None:
+    text = "واشتبكت القوات مع ميليشيا عبدالملك الحوثي قرب الحدود."
+    assert "عبدالملك الحوثي" in people(text)
+    assert not any("ميليشيا" in name for _, name in entries(text))
+    text = "وقصفت مليشيات الحوثي الأحياء السكنية في المدينة."
+    assert ("organization", "الحوثي") in entries(text)
+    assert "الحوثي" not in people(text)
+
+
+def test_al_takes_the_family_name_even_when_it_is_a_title_word() -> None:
+    text = "وأفتى الشيخ عبدالعزيز آل الشيخ بتحريم ذلك، وأيده صالح آل الشيخ."
+    assert {"عبدالعزيز آل الشيخ", "صالح آل الشيخ"} <= people(text)
+    assert not any(name.endswith(" آل") for name in people(text))
