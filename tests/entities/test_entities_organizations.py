@@ -140,3 +140,36 @@ def test_a_noun_in_construct_before_a_place_names_a_group() -> None:
     assert not {name for kind, name in found if kind == "place"}
     # A verb or a preposition before the place is no construct.
     assert organizations("وتسعى مجموعة تصنفها الولايات المتحدة منظمة إرهابية.") == {}
+
+
+def test_municipalities_intelligence_teams_and_agencies_by_their_heads() -> None:
+    """أمانة (a Saudi city's municipality), الاستخبارات, المنتخب, مؤسسة before a common noun:
+    heads of institutions news names; and السعودية after a definite noun is the adjective."""
+    text = (
+        "وأبرمت أمانة منطقة الرياض عقدا جديدا، فيما أعلنت أمانة العاصمة المقدسة خطتها،"
+        " وطالبت مؤسسة النقد البنوك بالالتزام. وأرسلت القوات السعودية تعزيزات، وقالت"
+        " الاستخبارات التركية إن الشاحنات لها، وفاز المنتخب السعودي على منتخب اليابان."
+    )
+    found = {(e.type, e.name) for e in extract_entities(text) if e.type != "number"}
+    assert {
+        ("organization", "أمانة منطقة الرياض"),
+        ("organization", "أمانة العاصمة المقدسة"),
+        ("organization", "مؤسسة النقد"),
+        ("organization", "القوات السعودية"),
+        ("organization", "الاستخبارات التركية"),
+        ("organization", "المنتخب السعودي"),
+        ("organization", "منتخب اليابان"),
+    } <= found
+    assert ("place", "السعودية") not in found
+    # A description is no name: a Saudi company, the teams.
+    found = {e.name for e in extract_entities("وقالت الشركة السعودية إن المنتخبات وصلت.")}
+    assert not {name for name in found if "الشركة" in name or "المنتخب" in name}
+
+
+def test_a_quoted_name_after_a_programme_is_a_show() -> None:
+    found = {
+        (e.type, e.name)
+        for e in extract_entities("وقال في برنامج «مع الناس» على قناة «المجد» إن الأمر محرم.")
+    }
+    assert ("organization", "المجد") in found
+    assert not any("الناس" in name for _, name in found)

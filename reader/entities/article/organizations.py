@@ -33,6 +33,7 @@ HEADS = frozenset(
         *("بورصة", "رابطة", "جمعية", "نقابة", "مفوضية", "بعثة", "سلاح", "قيادة", "مرصد"),
         *("ائتلاف", "تحالف", "حلف", "أكاديمية", "مكتب", "برنامج", "إدارة", "دائرة", "شرطة"),
         *("حرس", "مجمع", "مركز", "تيار", "قوى", "منتدى", "بحرية", "أمم", "مقاومة"),
+        *("أمانة", "استخبارات", "مخابرات", "منتخب"),
     ]
 )
 # Heads that name no organization with a common noun after them (مركز المدينة, إدارة الأزمة,
@@ -48,7 +49,7 @@ COMMON_HEADS = frozenset(
     fold(w)
     for w in [
         *("حركة", "تنظيم", "غرفة", "سلاح", "قيادة", "بعثة", "مجموعة", "سوق", "شرطة", "هيئة"),
-        *("صندوق", "دائرة", "محطة", "تيار", "قوى", "منتدى", "ائتلاف", "تحالف", "حلف", "مؤسسة"),
+        *("صندوق", "دائرة", "محطة", "تيار", "قوى", "منتدى", "ائتلاف", "تحالف", "حلف"),
     ]
 )
 # Banks and markets are named by a place and adjectives (بنك أبوظبي الوطني, سوق دبي المالي).
@@ -64,12 +65,16 @@ DEFINITE_HEADS = frozenset(
     for w in [
         *("جيش", "قوات", "شرطة", "مرصد", "تلفزيون", "إذاعة", "حرس", "مفوضية", "بحرية"),
         *("جبهة", "حزب", "وكالة", "مجلس", "برلمان", "تحالف", "ائتلاف", "حلف", "بنك"),
-        *("صندوق", "اتحاد", "مقاومة"),
+        *("صندوق", "اتحاد", "مقاومة", "استخبارات", "مخابرات", "منتخب"),
     ]
 )
 # Heads in the plural, which take feminine adjectives (القوات المسلحة, القوى الأمنية).
 PLURAL_HEADS = frozenset(
-    fold(w) for w in ["قوات", "قوى", "ميليشيات", "مليشيات", "كتائب", "سرايا", "أمم"]
+    fold(w)
+    for w in [
+        *("قوات", "قوى", "ميليشيات", "مليشيات", "كتائب", "سرايا", "أمم", "استخبارات"),
+        "مخابرات",
+    ]
 )
 # Fronts, parties and resistance movements with any relative adjective (الجبهة الجنوبية,
 # الحزب الجمهوري, المقاومة الشعبية).
@@ -84,7 +89,10 @@ SUPRANATIONAL = frozenset(
     ]
 )
 # Heads of media and companies: a quoted name after them is the organization's whole name.
-QUOTE_HEADS = HEADS | frozenset(fold(w) for w in ["موقع", "صحيفة", "مجلة", "قناة", "شبكة"])
+# A quoted name after برنامج is a show (برنامج «مع الناس»), not a body.
+QUOTE_HEADS = (HEADS - {fold("برنامج")}) | frozenset(
+    fold(w) for w in ["موقع", "صحيفة", "مجلة", "قناة", "شبكة"]
+)
 # Definite words that never continue a name: relative pronouns, time words, prepositions
 # written with ال, and labels a text puts on an organization (تنظيم داعش الإرهابي).
 STOP = frozenset(
@@ -115,6 +123,7 @@ ADJECTIVES = frozenset(
     for w in [
         *("المتحدة", "المشترك", "المشتركة", "العامة", "العليا", "الأعلى", "الكبرى"),
         *("المسلحة", "الحر", "الحرة", "الجديد", "الجديدة", "الموحد", "الموحدة"),
+        *("المقدسة", "المكرمة", "المنورة"),  # أمانة العاصمة المقدسة, هيئة المدينة المنورة
     ]
 )
 # Words before a quoted source: أكدت لـ«الوطن», وبحسب "الفرنسية".
@@ -249,6 +258,18 @@ class _Sentence:
                 return None
         return None
 
+    def _country_as_adjective(self, j: int) -> bool:
+        """Whether word ``j``, tagged a place alone, is a nationality adjective after a
+        definite noun: السعودية is the country and the feminine adjective (القوات السعودية,
+        سلاح الجو السعودية), and a noun with ال takes no country in construct."""
+        return (
+            self.labels[j] == "B-LOC"
+            and (j + 1 == len(self.labels) or not self.labels[j + 1].startswith("I-"))
+            and j > 0
+            and self.folded[j - 1].startswith("ال")
+            and self.nationality(j)
+        )
+
     def _coordinates(self, start: int) -> bool:
         """Whether the organization whose head is word ``start`` names itself by two nouns
         joined by و (حزب العدالة والتنمية, وزارة التجارة والصناعة)."""
@@ -258,7 +279,11 @@ class _Sentence:
     def adjectives(self, j: int, start: int, after_name: bool = False) -> int:
         """The end of the adjectives and لـ complements that continue a name at ``j``. After a
         proper name a nationality adjective describes it (شركة إيني الإيطالية) and ends it."""
-        while j < len(self.words) and j - start < MAX_WORDS and self.labels[j] == "O":
+        while (
+            j < len(self.words)
+            and j - start < MAX_WORDS
+            and (self.labels[j] == "O" or self._country_as_adjective(j))
+        ):
             key = self.folded[j]
             if after_name and self.nationality(j):
                 break

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from reader.entities.article.clubs import ClubNames, label_clubs
 from reader.entities.article.organizations import OrganizationNames, label_organizations
 from reader.entities.article.rules import (
     RepeatedPlaces,
@@ -47,6 +48,9 @@ class ArticleRules:
         self.families = SurnameFamilies()
         self.organizations = OrganizationNames(
             model.gazetteer, self.name_like, self.common, self.plain
+        )
+        self.clubs = ClubNames(
+            model.gazetteer, self.common, lambda key: self.usage.adjective_ending(key) is not None
         )
         self._repeated: frozenset[tuple[str, ...]] | None = None
         self._endings: frozenset[str] = frozenset()
@@ -90,6 +94,7 @@ class ArticleRules:
         self.places.add(words, labels, unknown)
         self.families.add(words, labels)
         self.organizations.add(words, labels)
+        self.clubs.add(words, labels)
 
     def label(
         self, words: list[str], labels: list[str], unknown: list[bool], conventions: bool = True
@@ -107,5 +112,6 @@ class ArticleRules:
         labels = label_known_places(words, labels, gazetteer, self.usage, self.lexicon)
         if conventions:
             labels = label_organizations(words, labels, self.organizations)
+            labels = label_clubs(words, labels, self.clubs)
         labels = label_spoken_for(words, labels, gazetteer)
         return join_people(words, labels, self.lexicon.names, self.unseen, families=conventions)
