@@ -99,6 +99,20 @@ MONTHS = frozenset(
         *("حزيران", "تموز", "آب", "أيلول", "تشرين"),
     ]
 )
+# Heads of sites, part of their names (قصر معاشيق, قاعدة العند الجوية, مستشفى الثورة).
+SITE_HEADS = frozenset(
+    fold(w)
+    for w in [
+        *("قصر", "قاعدة", "مطار", "ميناء", "معسكر", "مخيم", "جبل", "مستشفى", "حديقة"),
+        *("متنزه", "منتزه", "شارع", "ملعب", "استاد", "جامع", "جسر"),
+    ]
+)
+# Sites whose own names are often common words (قصر السلام, مستشفى الثورة, شارع الستين,
+# حديقة القمة): after them a definite word is the name, common or not. (Not سد, a dam, which
+# is also "to fill": سد العجز, سد الفجوة.)
+NAMING_SITES = SITE_HEADS - {fold(w) for w in ["قاعدة", "معسكر", "مخيم", "جبل"]}
+# Titles between a site's head and the person it is named after (مطار الملك فهد الدولي).
+SITE_TITLES = frozenset(fold(w) for w in ["الملك", "الأمير", "الشيخ", "الإمام", "السلطان"])
 # Words that make a following name a named site (ساحة القديس بطرس is a place, not a person).
 SITES = frozenset(
     fold(w) for w in ["ساحة", "ميدان", "شارع", "جسر", "ملعب", "مطار", "حي", "كامب", "معسكر"]
@@ -142,10 +156,22 @@ def widen_place(
     tagging أفريقيا alone in جنوب أفريقيا, and the pane would list South Africa as Africa.
 
     Other words around a place are left out even when the gazetteer has the longer name: دولة
-    قطر or مكة المكرمة is the same place, and the shorter name is what readers know it by.
+    قطر or مكة المكرمة is the same place, and the shorter name is what readers know it by; but
+    a span that is no place alone takes the word before it that makes it one (مصر العربية in
+    جمهورية مصر العربية).
     """
     best = start, end
     rest = tuple(folded[start + 1 : end])
+    if (
+        start > 0
+        and labels[start - 1] == "O"
+        and not gazetteer.is_place((folded[start], *rest))
+        and any(
+            gazetteer.is_place((stem, folded[start], *rest))
+            for _, stem in proclitic_splits(folded[start - 1])
+        )
+    ):
+        return start - 1, end  # [جمهورية] مصر العربية: the tagger left out a long form's head
     for cut, stem in proclitic_splits(folded[start]):
         for before, after in gazetteer.wider.get((stem, *rest), ()):
             s, e = start - len(before), end + len(after)
@@ -302,6 +328,8 @@ def strip_clitic(
     key = fold(word)
     if kind == "ORG" and (head := head_cut(key)) is not None:
         return head[0], _restore(word, *head)
+    if kind == "LOC" and (site := _site_cut(key)) is not None:
+        return site, word[site:]  # لمستشفى: ل + a site's head
     if key in inner:
         return 0, word
     splits = proclitic_splits(key)
@@ -325,6 +353,11 @@ def strip_clitic(
             if usage.has(stem) and _likely_cut(key, cut, stem):
                 return cut, _restore(word, cut, stem)
     return 0, word
+
+
+def _site_cut(key: str) -> int | None:
+    """The proclitic letters before a site's head that opens a place's name (1 in لمستشفى)."""
+    return next((cut for cut, stem in proclitic_splits(key)[1:] if stem in SITE_HEADS), None)
 
 
 def _likely_cut(key: str, cut: int, stem: str) -> bool:

@@ -54,6 +54,7 @@ COMMON_HEADS = frozenset(
 )
 # Banks and markets are named by a place and adjectives (بنك أبوظبي الوطني, سوق دبي المالي).
 _BANKS = frozenset(fold(w) for w in ["بنك", "مصرف", "سوق", "بورصة"])
+FRONT = fold("جبهة")
 # Militias are named by their group (مليشيات الحوثيين): the group is the organization.
 MILITIAS = frozenset(fold(w) for w in ["ميليشيا", "مليشيا", "ميليشيات", "مليشيات"])
 # Heads that, definite, name one institution with a nationality adjective (الجيش السوري,
@@ -386,6 +387,8 @@ def _at(s: _Sentence, i: int) -> tuple[int, int, tuple[int, int] | None] | None:
     if s.labels[j] != "O":  # a name the tagger found: حركة [حماس], بنك [أبوظبي] التجاري
         end = s.chunk_end(j)
         kind = s.labels[j][2:]
+        if kind == "LOC" and stem == FRONT:
+            return None  # جبهة شارع الستين, جبهة نهم: a battle's front at a place
         if kind == "PERS" and stem in MILITIAS and end == j + 1:
             return j, end, None  # مليشيات [الحوثي]: one name after militias is their group
         if (kind == "PERS" and stem not in NAMED_AFTER_PEOPLE) or _behind_preposition(s, j):

@@ -19,7 +19,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 
-from reader.entities.article.mentions import FAMILY, TITLES
+from reader.entities.article.mentions import (
+    FAMILY,
+    NAMING_SITES,
+    SITE_HEADS,
+    SITE_TITLES,
+    TITLES,
+)
+from reader.entities.article.organizations import CLOSE_QUOTES, OPEN_QUOTES, STOP
 from reader.entities.conll import chunks, label
 from reader.entities.entity import Entity
 from reader.entities.normalize import fold, proclitic_splits
@@ -37,6 +44,7 @@ from reader.entities.tagging.usage import PLURAL_ENDINGS, Usage, without_article
 PLACE_PREPOSITIONS = frozenset(fold(w) for w in ["في", "من", "إلى", "الى", "داخل", "حول"])
 MIN_REPEATS = 3
 PROCLITIC_LETTERS = frozenset("وفبلك")
+QUOTES = OPEN_QUOTES | CLOSE_QUOTES
 # Offices that introduce a person a few words on (قائد الشرطة المحلية سيف).
 OFFICES = TITLES | frozenset(
     fold(w)
@@ -270,7 +278,6 @@ TOWN_HEADS = frozenset(
     | {fold(w) for w in ["مديرية", "ناحية", "قضاء", "حي"]}
 )
 TWO_TOWNS = frozenset(fold(w) for w in ["مدينتي", "مدينتا", "بلدتي", "بلدتا", "محافظتي", "قريتي"])
-SITE_HEADS = frozenset(fold(w) for w in ["قصر", "قاعدة", "مطار", "ميناء", "معسكر", "مخيم", "جبل"])
 # Heads of natural features, part of their names, which name another place than the place
 # they are named after (دلتا النيل, خليج عدن, صحراء سيناء, شبه جزيرة القرم).
 NATURAL_HEADS = frozenset(
@@ -289,22 +296,30 @@ PLACE_ADJECTIVES = DIRECTIONS | frozenset(fold(w) for w in ["الجوية", "ا�
 
 
 def label_headed_places(
-    words: list[str], labels: list[str], name_like: Callable[[str], bool], usage: Usage
+    words: list[str],
+    labels: list[str],
+    name_like: Callable[[str], bool],
+    usage: Usage,
+    place_behind: Callable[[str], bool] = lambda word: False,
 ) -> list[str]:
     """One sentence's labels with the names after a town's or a site's head word labelled as
     places: a name-like word (new to training, rarely with ال) or a definite word that is no
     common word (الحسيني, not الحدود), and a name the tagger gave another type (منطقة
     [الحسيني] read as a person). A natural feature's head joins the name after it into one
-    place, also a place the tagger found (دلتا [النيل] is the delta, not the river)."""
+    place, also a place the tagger found (دلتا [النيل] is the delta, not the river). A site's
+    head is part of its name, which is often a common word (مستشفى الثورة, شارع الستين) or a
+    person's (مطار الملك فهد الدولي, up to a place behind a proclitic, ``place_behind``:
+    مستشفى الملك فهد [بجدة]); a quoted name after a head is the name alone (بولاية
+    "أوكلاهوما")."""
     out = list(labels)
     folded = [fold(w) for w in words]
 
-    def name(j: int) -> bool:
+    def name(j: int, site: bool = False) -> bool:
         if j >= len(words) or out[j] != "O" or not words[j][0].isalpha():
             return False
         key = folded[j]
         if key.startswith("ال"):
-            return len(key) > 4 and not usage.common(key)
+            return len(key) > 4 and (site or not usage.common(key)) and key not in STOP
         # كاودا is no ك + اودا after مدينة: a word the corpus reads behind a clitic counts,
         # unless training used it (بالقرب)
         clitic = usage.reading(key) not in (None, key)
@@ -326,6 +341,9 @@ def label_headed_places(
         if head is None:
             continue
         j = i + 1
+        quoted = words[j] in QUOTES and j + 2 < len(words) and words[j + 2] in QUOTES
+        if quoted:
+            j += 1  # بولاية "أوكلاهوما", نهر «الأمازون»: a quoted name after the head
         if head == PENINSULA[0]:  # شبه جزيرة: the head is two words
             if folded[j] != PENINSULA[1] or j + 1 == len(words) or out[j] != "O":
                 continue
@@ -353,17 +371,53 @@ def label_headed_places(
             elif end == j + 1:  # a longer span may run into the next name (بلدية أبوعريش محمد)
                 label(out, j, end, "LOC")
             continue
-        if not name(j) or (head in DEFINITE_ONLY and not folded[j].startswith("ال")):
+        if head in SITE_HEADS and folded[j] in SITE_TITLES:
+            # مطار الملك فهد الدولي: the person the site is named after, tagged or not
+            end = j + 1
+            if end < len(out) and out[end] == "B-PERS":
+                end += 1
+                while end < len(out) and out[end] == "I-PERS" and not place_behind(words[end]):
+                    end += 1
+            elif end < len(out) and out[end] == "O" and name_like(words[end]):
+                end += 1
+            if end > j + 1:
+                rest = end
+                while rest < len(out) and out[rest] == "I-PERS":
+                    rest += 1
+                label(out, i, _site_adjectives(folded, out, end), "LOC")
+                if rest > end:  # مستشفى الملك فهد [بجدة]: the city the site is in
+                    label(out, end, rest, "LOC")
+            continue
+        site = head in NAMING_SITES
+        if not name(j, site) or (head in DEFINITE_ONLY and not folded[j].startswith("ال")):
             continue
         end = j + 1
         while end < len(words) and out[end] == "O" and folded[end] in PLACE_ADJECTIVES:
             end += 1
-        label(out, i if head in SITE_HEADS or head in NATURAL_HEADS else j, end, "LOC")
+        if site:
+            end = _site_adjectives(folded, out, end)
+        with_head = (head in SITE_HEADS or head in NATURAL_HEADS) and not quoted
+        label(out, i if with_head else j, end, "LOC")
         if head in TWO_TOWNS and end < len(words) and folded[end].startswith("و"):
             second = words[end][1:]
             if len(second) >= 3 and out[end] == "O" and name_like(second):
                 label(out, end, end + 1, "LOC")
     return out
+
+
+def _site_adjectives(folded: list[str], labels: list[str], end: int) -> int:
+    """The end of the relative adjectives after a site's name (متنزه الثروة الوطني, مركز
+    الملك فهد الثقافي, مطار الملك فهد الدولي)."""
+    while (
+        end < len(folded)
+        and labels[end] == "O"
+        and folded[end].startswith("ال")
+        and folded[end] not in STOP
+        and folded[end].endswith(("ي", "يه"))
+        and len(folded[end]) > 4
+    ):
+        end += 1
+    return end
 
 
 # Words after which a name is a place (في حلب, قرب لحج, شمال سوريا).

@@ -30,7 +30,7 @@ from reader.entities.article.rules import (
     label_spoken_for,
     label_surnames,
 )
-from reader.entities.normalize import fold
+from reader.entities.normalize import fold, proclitic_splits
 from reader.entities.tagging.usage import without_article
 
 if TYPE_CHECKING:
@@ -85,6 +85,13 @@ class ArticleRules:
             and not (key[0] in "وفبلك" and self.model.gazetteer.knows(key[1:]))
         )
 
+    def place_behind(self, word: str) -> bool:
+        """Whether a word is a place the gazetteer knows behind a proclitic (بجدة)."""
+        return any(
+            cut and self.model.gazetteer.is_place((stem,))
+            for cut, stem in proclitic_splits(fold(word))
+        )
+
     def plain(self, key: str) -> bool:
         """A folded word the corpus reads as itself, with no pronoun or verb prefix."""
         return self.usage.reading(key) == without_article(key) and not self.usage.inflected(key)
@@ -108,7 +115,9 @@ class ArticleRules:
         if self._endings:
             labels = label_surnames(words, labels, unknown, self._endings, self.listed)
         if conventions:
-            labels = label_headed_places(words, labels, self.name_like, self.usage)
+            labels = label_headed_places(
+                words, labels, self.name_like, self.usage, self.place_behind
+            )
         labels = label_known_places(words, labels, gazetteer, self.usage, self.lexicon)
         if conventions:
             labels = label_organizations(words, labels, self.organizations)
