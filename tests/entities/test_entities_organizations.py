@@ -173,3 +173,14 @@ def test_a_quoted_name_after_a_programme_is_a_show() -> None:
     }
     assert ("organization", "المجد") in found
     assert not any("الناس" in name for _, name in found)
+
+
+def test_the_outlet_of_a_line_signed_by_its_reporter() -> None:
+    text = "خالد المطيري – صدى الخليج\nأعلنت الوزارة أمس نتائج المسابقة."
+    found = {(e.type, e.name) for e in extract_entities(text) if e.type != "number"}
+    assert {("person", "خالد المطيري"), ("organization", "صدى الخليج")} <= found
+    # A dateline, a follow-up and a blessing are no outlets.
+    for line in ("خالد المطيري – جدة", "خالد المطيري – متابعات", "الملك سلمان - حفظه الله"):
+        found = {e.name for e in extract_entities(line + "\nوأعلنت الوزارة النتائج.")}
+        assert not found & {"جدة المطيري", "متابعات", "حفظه الله"}
+        assert not any(e.type == "organization" for e in extract_entities(line))

@@ -153,6 +153,7 @@ CLOSE_QUOTES = frozenset("»\"”')")
 MAX_WORDS = 7  # a head and at most six words after it
 # Bylines: عين اليوم – جدة, سبق- متابعة, الوئام - وكالات.
 DASHES = frozenset("-–—ـ")
+GOD = fold("الله")
 BYLINE_WORDS = frozenset(fold(w) for w in ["متابعات", "متابعة", "وكالات", "خاص"])
 MAX_BYLINE = 3
 MAX_QUOTED = 5
@@ -335,6 +336,33 @@ def _byline(s: _Sentence) -> int:
     return 0
 
 
+def _signed(s: _Sentence) -> int | None:
+    """Where the outlet's name starts in a line signed by a reporter (أحمد حجازي – عين اليوم):
+    a person alone (after a site's Latin navigation words at most), a dash and at most three
+    words that end the line, do not open with a place (سعد الغامدي – جدة is a dateline; صدى
+    الخليج is an outlet), name no person and
+    no word for agencies or follow-ups; not a sentence that ends in a blessing after a name
+    (الملك سلمان - حفظه الله: the name does not open it)."""
+    for k in range(2, len(s.words) - 1):
+        if s.words[k] in DASHES:
+            words = range(k + 1, len(s.words))
+            if (
+                all(s.labels[i][2:] == "PERS" or s.words[i].isascii() for i in range(k))
+                and s.labels[k - 1][2:] == "PERS"
+                and len(words) <= MAX_BYLINE
+                and all(s.word(i) and s.labels[i][2:] != "PERS" for i in words)
+                and s.labels[k + 1][2:] != "LOC"  # a place first is a dateline (– مكة المكرمة)
+                and GOD not in s.folded[k + 1 :]  # a blessing after a name: حفظه الله
+                and not _place(s, k + 1, len(s.words))
+                and not any(s.folded[i] in BYLINE_WORDS for i in words)
+            ):
+                return k + 1
+            return None
+        if not s.word(k) and s.words[k] not in DASHES:
+            return None
+    return None
+
+
 def _spans(s: _Sentence) -> Iterator[tuple[int, int, tuple[int, int] | None]]:
     """(start, end, the name inside it that the article may use alone, if any)."""
     i = 0
@@ -342,6 +370,9 @@ def _spans(s: _Sentence) -> Iterator[tuple[int, int, tuple[int, int] | None]]:
     if end := _byline(s):
         yield 0, end, (0, end)
         i = end
+    elif start := _signed(s):
+        yield start, n, (start, n)
+        return
     while i < n:
         head = _head(s.folded[i]) if s.labels[i] == "B-ORG" else None
         if head and head[1] in _BANKS:  # [بنك أبوظبي] الوطني
