@@ -56,3 +56,10 @@ def test_club_words_outside_the_game_are_no_clubs() -> None:
 def test_a_team_of_workers_is_no_club() -> None:
     text = "وباشر فريق الإنقاذ عمله في الموقع، فيما وصل فريق الصيانة إلى الملعب بعد المباراة."
     assert not {"الإنقاذ", "الصيانة"} & organizations(text)
+
+
+def test_a_club_behind_a_proclitic_head_and_its_camp() -> None:
+    text = "وغاب لاعب الفريق الأول لنادي الوحدة عن معسكر الوحدة في تركيا بسبب الإصابة."
+    found = entries(text)
+    assert ("organization", "الوحدة") in found
+    assert not {name for kind, name in found if kind == "place"} - {"تركيا"}

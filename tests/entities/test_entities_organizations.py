@@ -184,3 +184,10 @@ def test_the_outlet_of_a_line_signed_by_its_reporter() -> None:
         found = {e.name for e in extract_entities(line + "\nوأعلنت الوزارة النتائج.")}
         assert not found & {"جدة المطيري", "متابعات", "حفظه الله"}
         assert not any(e.type == "organization" for e in extract_entities(line))
+
+
+def test_a_paper_that_learnt_or_obtained_is_named_in_quotes() -> None:
+    text = "وعلمت «الصباح» من مصادرها أن الوزارة ستعلن القرار، وحصلت «الصباح» على نسخة منه."
+    assert organizations(text) == {"الصباح": ["الصباح", "الصباح"]}
+    # A quoted phrase after another verb is no paper.
+    assert organizations("وكتبت «لن نعود» على لافتة كبيرة.") == {}

@@ -137,7 +137,10 @@ class ClubNames:
             elif (
                 club_head
                 and key.startswith("ال")
-                and (self.rare(key) or (folded[i - 1] in NAMING and not self.place(key)))
+                and (
+                    self.rare(key)
+                    or (not NAMING.isdisjoint(_stems(folded[i - 1])) and not self.place(key))
+                )
                 and not _described(folded, labels, i)
             ):
                 found.add(i)  # نادي الاتفاق, فريق الفيصلي (not فريق الإنقاذ)

@@ -99,6 +99,7 @@ MONTHS = frozenset(
         *("حزيران", "تموز", "آب", "أيلول", "تشرين"),
     ]
 )
+TEAM_SITES = frozenset(fold(w) for w in ["معسكر", "ملعب"])  # a team's camp and ground
 # Heads of sites, part of their names (قصر معاشيق, قاعدة العند الجوية, مستشفى الثورة).
 SITE_HEADS = frozenset(
     fold(w)
@@ -120,10 +121,14 @@ SITES = frozenset(
 
 
 def widen_site(sentence: Sequence[Token], start: int, end: int, kind: str) -> tuple[int, str]:
-    """(new start, type): any name but a place right after a site word becomes that place
-    (the tagger reads القديس بطرس after ساحة as a person, an organization or a saint's name),
-    and so does a name that starts with one (كامب تشابمان read as a man)."""
-    if kind != "LOC" and start > 0 and fold(sentence[start - 1].text) in SITES:
+    """(new start, type): a person or another name right after a site word becomes that place
+    (the tagger reads القديس بطرس after ساحة as a person or a saint's name), and so does a name
+    that starts with one (كامب تشابمان read as a man); but an organization after a camp or a
+    ground owns it (معسكر الاتفاق, ملعب الهلال: the club's) and stays itself."""
+    before = fold(sentence[start - 1].text) if start > 0 else ""
+    if kind == "ORG" and before in TEAM_SITES:
+        return start, kind
+    if kind != "LOC" and before in SITES:
         return start - 1, "LOC"
     if kind == "PERS" and end - start > 1 and fold(sentence[start].text) in SITES:
         return start, "LOC"

@@ -146,6 +146,9 @@ SPEAKING = frozenset(
         *("موضحا", "مؤكدا", "مضيفا", "مشيرا", "قائلا", "كاشفا", "لافتا", "مبينا", "معتبرا"),
     ]
 )
+# A paper's own verbs before its quoted name, feminine for صحيفة: وعلمت «المدينة» من مصادرها,
+# حصلت «الوطن» على نسخة, اطلعت «الاقتصادية», رصدت «عكاظ», تلقت «الرياض».
+LEARNT = frozenset(fold(w) for w in ["علمت", "حصلت", "اطلعت", "رصدت", "تلقت"])
 SPEAKING_REACH = 12  # tokens before لـ: a speaker's name and office come between
 MAX_CREDITED = 3  # words of a credited outlet's name (الشرق الأوسط, فاينانشيال تايمز)
 OPEN_QUOTES = frozenset("«\"“'(")
@@ -522,10 +525,13 @@ def _quote_head(key: str) -> bool:
 
 def _credit(s: _Sentence, i: int, words: int) -> bool:
     """Whether word ``i`` credits a quoted source of ``words`` words: بحسب (وبحسب
-    "الفرنسية"), or a bare لـ after words of speaking (أكدت مصادر لـ«الوطن») or a person's
-    name (قال فلان لـ«عكاظ»), or before one word that may be a name (ل"داعش")."""
+    "الفرنسية"), a paper's verb of learning (وعلمت «المدينة»), or a bare لـ after words of
+    speaking (أكدت مصادر لـ«الوطن») or a person's name (قال فلان لـ«عكاظ»), or before one word
+    that may be a name (ل"داعش")."""
     if s.folded[i] in SOURCE_WORDS:
         return True
+    if words <= MAX_CREDITED and any(stem in LEARNT for _, stem in proclitic_splits(s.folded[i])):
+        return True  # وعلمت «المدينة»: the paper learnt
     if s.folded[i] != TO or words > MAX_CREDITED:
         return False
     if words == 1 and s.name_like(s.words[i + 2]):
