@@ -191,3 +191,16 @@ def test_a_paper_that_learnt_or_obtained_is_named_in_quotes() -> None:
     assert organizations(text) == {"الصباح": ["الصباح", "الصباح"]}
     # A quoted phrase after another verb is no paper.
     assert organizations("وكتبت «لن نعود» على لافتة كبيرة.") == {}
+
+
+def test_a_currency_after_an_amount_is_no_organization() -> None:
+    assert "ريال" not in organizations("45 مليون ريال لتطوير شوارع جدة")
+    assert "ريال مدريد" in organizations("وفاز ريال مدريد على ضيفه بثلاثة أهداف.")
+
+
+def test_an_agency_takes_what_it_is_for() -> None:
+    text = "وذكرت وكالة كابيتال للأنباء أن الشرطة داهمت المنازل."
+    assert "وكالة كابيتال للأنباء" in organizations(text)
+    # After a place, لـ is what the organization did: "to the shows".
+    text = "وخصصت أمانة المدينة المنورة للعروض الصيفية ساحة كبيرة."
+    assert not any("للعروض" in name for name in organizations(text))

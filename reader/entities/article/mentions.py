@@ -83,6 +83,14 @@ TITLES = frozenset(
 TITLE_PHRASES = tuple(
     tuple(fold(w) for w in phrase.split()) for phrase in ["خادم الحرمين الشريفين", "خادم الحرمين"]
 )
+# Currencies, indefinite, as amounts write them: alone they name no organization.
+CURRENCIES = frozenset(
+    fold(w)
+    for w in [
+        *("ريال", "ريالا", "ريالات", "دولار", "دولارا", "دولارات", "يورو", "درهم", "دراهم"),
+        *("دينار", "دينارا", "دنانير", "جنيه", "جنيها", "ليرة", "روبل", "روبية"),
+    ]
+)
 TANWEEN_FATH = "\u064b"  # ً: the indefinite accusative (درعاً, "a shield"), which no name takes
 
 
@@ -280,6 +288,12 @@ def clean_span(
             or gazetteer.is_nationality(tokens[0].text)
         ):
             return None  # آل alone; وقال روسي: "a Russian said"
+    if (
+        kind == "ORG"
+        and len(tokens) == 1
+        and any(stem in CURRENCIES for _, stem in proclitic_splits(fold(tokens[0].text)))
+    ):
+        return None  # 32 مليون ريال: the riyal, not Real (the club is ريال مدريد, الريال)
     if kind == "LOC" and all(
         _HEADS_ALONE.intersection(stem for _, stem in proclitic_splits(fold(t.text)))
         for t in tokens

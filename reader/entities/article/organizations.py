@@ -378,9 +378,9 @@ def _spans(s: _Sentence) -> Iterator[tuple[int, int, tuple[int, int] | None]]:
         return
     while i < n:
         head = _head(s.folded[i]) if s.labels[i] == "B-ORG" else None
-        if head and head[1] in _BANKS:  # [بنك أبوظبي] الوطني
+        if head and not head[0]:  # [بنك أبوظبي] الوطني, [وكالة دوغان] للأنباء
             end = s.chunk_end(i)
-            grown = s.adjectives(end, i, after_name=True)
+            grown = _after_name(s, head[1], end, i)
             if grown > end:
                 yield i, grown, None
             i = grown
@@ -428,7 +428,7 @@ def _at(s: _Sentence, i: int) -> tuple[int, int, tuple[int, int] | None] | None:
         if (kind == "PERS" and stem not in NAMED_AFTER_PEOPLE) or _behind_preposition(s, j):
             return None
         name = (j, end) if kind in ("ORG", "MISC") or not _place(s, j, end) else None
-        return i, _after_name(s, stem, end, i), name
+        return i, _after_name(s, stem, end, i, purpose=name is not None), name
     if not s.word(j):
         return None
     if _definite(s.folded[j]):
@@ -469,11 +469,24 @@ def _disagrees(head: str, adjective: str) -> bool:
     )
 
 
-def _after_name(s: _Sentence, stem: str, end: int, start: int) -> int:
+def _after_name(s: _Sentence, stem: str, end: int, start: int, purpose: bool = True) -> int:
     """The end of an organization named by a proper name: a bank or a market named after a
-    place takes its adjectives (بنك أبوظبي التجاري); other names end there (شركة جازبروم
+    place takes its adjectives (بنك أبوظبي التجاري); other names take only what they are for
+    (وكالة دوغان للأنباء; with ``purpose``, not after a place) and end there (شركة جازبروم
     النفطية: the oil company Gazprom)."""
-    return s.adjectives(end, start, after_name=True) if stem in _BANKS else end
+    if stem in _BANKS:
+        return s.adjectives(end, start, after_name=True)
+    while (
+        purpose  # not after a place: أمانة المدينة المنورة [للعروض]
+        and end < len(s.words)
+        and end - start < MAX_WORDS
+        and s.labels[end] == "O"
+        and s.folded[end].startswith("لل")
+        and len(s.folded[end]) > 4
+        and s.folded[end] not in STOP
+    ):
+        end += 1  # وكالة دوغان للأنباء, مركز الخليج للأبحاث: "for" what it does
+    return end
 
 
 def _place(s: _Sentence, start: int, end: int) -> bool:
