@@ -46,3 +46,21 @@ def test_al_takes_the_family_name_even_when_it_is_a_title_word() -> None:
     text = "وأفتى الشيخ عبدالعزيز آل الشيخ بتحريم ذلك، وأيده صالح آل الشيخ."
     assert {"عبدالعزيز آل الشيخ", "صالح آل الشيخ"} <= people(text)
     assert not any(name.endswith(" آل") for name in people(text))
+
+
+def test_a_headline_verb_and_a_blessing_are_no_part_of_a_name() -> None:
+    text = "الإسباني لوبيز يغيب عن الملاعب شهرين\n\nيغيب المدافع الإسباني خوان لوبيز عن فريقه."
+    assert "يغيب" not in " ".join(people(text))
+    text = "وافتتح المعرض الذي يروي سيرة الملك فهد ـ رحمه الله ـ أمس."
+    assert people(text) <= {"فهد"}
+    assert not any("رحمه" in name for name in people(text))
+    # A name in ي stays a name.
+    assert people("وتوج يوسف العنزي بالجائزة في الحفل.") == {"يوسف العنزي"}
+
+
+def test_hijri_months_alone_are_no_people() -> None:
+    assert people("جازان تستضيف مهرجان المانجو الدولي 12 شوال") == set()
+    text = "وبالمقارنة بين شهري محرم وصفر للعام 1436هـ ارتفعت قيمة الصفقات."
+    assert people(text) == set()
+    # رجب and رمضان are given names too, with a surname.
+    assert "رجب طيب إردوغان" in people("وقال الرئيس رجب طيب إردوغان إن بلاده مستعدة.")

@@ -91,6 +91,8 @@ CURRENCIES = frozenset(
         *("دينار", "دينارا", "دنانير", "جنيه", "جنيها", "ليرة", "روبل", "روبية"),
     ]
 )
+GOD = fold("الله")
+VERB_BAND = 3  # Zipf band from which a word in ي that never takes ال is read as a verb
 TANWEEN_FATH = "\u064b"  # ً: the indefinite accusative (درعاً, "a shield"), which no name takes
 
 
@@ -98,13 +100,16 @@ TANWEEN_FATH = "\u064b"  # ً: the indefinite accusative (درعاً, "a shield"
 # of", المحافظة); but المدينة is Medina.
 _HEADS = {without_article(w) for w in ADMINISTRATIVE_HEADS | CITY_HEADS}
 _HEADS_ALONE = {*_HEADS, *("ال" + w for w in _HEADS)} - {fold("المدينة")}
-# Months, Gregorian and Syriac: نيسان (April) is also Nissan, the company ANERcorp knows.
+# Months, Gregorian, Syriac and Hijri: نيسان (April) is also Nissan, the company ANERcorp knows.
 MONTHS = frozenset(
     fold(w)
     for w in [
         *("يناير", "فبراير", "مارس", "أبريل", "إبريل", "مايو", "يونيو", "يوليو", "أغسطس"),
         *("سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر", "كانون", "شباط", "آذار", "نيسان", "أيار"),
         *("حزيران", "تموز", "آب", "أيلول", "تشرين"),
+        # Hijri months of one word, which Saudi news dates by (15 شوال 1436): رجب and رمضان
+        # are also given names, but not alone.
+        *("محرم", "صفر", "رجب", "شعبان", "رمضان", "شوال"),
     ]
 )
 TEAM_SITES = frozenset(fold(w) for w in ["معسكر", "ملعب"])  # a team's camp and ground
@@ -280,6 +285,22 @@ def clean_span(
             tokens.pop(0)  # وميليشيا عبدالملك الحوثي: the militia's head is no part of him
         while len(tokens) > 1 and fold(tokens[0].text) in TITLES:
             tokens.pop(0)
+        # A headline's verb before or after a name (ينفي رضايان, فلار يغيب) and a blessing
+        # after it (محمد العوني رحمه الله) are no part of it.
+        if len(tokens) >= 2 and fold(tokens[-1].text) == GOD and _blessing(tokens[-2].text):
+            tokens = tokens[:-2]
+            while tokens and not is_word(tokens[-1].text):
+                tokens.pop()  # الملك فهد ـ رحمه الله
+            if not tokens:
+                return None  # رحمه الله alone
+        while len(tokens) > 1 and _verb(tokens[0].text, gazetteer, usage):
+            tokens.pop(0)
+        while len(tokens) > 1 and _verb(tokens[-1].text, gazetteer, usage):
+            tokens.pop()
+        if len(tokens) == 1 and (
+            _LATIN_WORD.match(tokens[0].text) or _verb(tokens[0].text, gazetteer, usage)
+        ):
+            return None  # Previous (a site's navigation), يغيب (a verb opening a sentence)
         if tokens and fold(tokens[0].text) in TITLES:
             return None
         if len(tokens) == 1 and (
@@ -311,6 +332,28 @@ def clean_span(
         ):
             return None  # الروسية, أمنيا, بلادنا ("our country")
     return tuple(tokens) or None
+
+
+def _verb(word: str, gazetteer: Gazetteer, usage: Usage) -> bool:
+    """Whether a word is a headline's verb (ينفي, يغيب, يلتقي, سيزور): a word of the corpus in
+    the imperfect's ي or the future's سي/ست, that no list knows as a name (يحيى, ياسر, يونس
+    are names; a name in ت or ن, تسيبي, نابت, is too often read as a verb to cut it)."""
+    key = fold(word)
+    if len(key) < 4 or gazetteer.knows(key, PEOPLE):
+        return False
+    if key[0] == "س" and key[1] in "يت" and len(key) >= 5:
+        key = key[1:]  # سيزور: the future of يزور
+    elif key[0] != "ي":
+        return False
+    # a frequent word that never takes ال (not يونايتد, يوفنتوس, يورينتي)
+    zipf, article = usage.features(key)[:2]
+    return article == "wd=nodef" and zipf[3:].isdigit() and int(zipf[3:]) >= VERB_BAND
+
+
+def _blessing(word: str) -> bool:
+    """A verb with its pronoun before الله after a name (رحمه الله, حفظه الله), not a name's
+    word (عبد الله, رحمة الله)."""
+    return word.endswith("ه") and len(fold(word)) >= 4
 
 
 def _adverb(word: str, usage: Usage) -> bool:
