@@ -10,11 +10,12 @@ article uses it alone, as an organization's name after its head is (``organizati
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from reader.entities.article.organizations import STOP
 from reader.entities.conll import label
-from reader.entities.normalize import fold, proclitic_splits
+from reader.entities.normalize import fold, proclitic_splits, word_cache
 from reader.entities.tagging.gazetteer import Gazetteer
 
 # Words of a sentence about the game (stems, behind a proclitic or not).
@@ -23,9 +24,9 @@ CUES = frozenset(
     for w in [
         *("نادي", "ناد", "النادي", "أندية", "الأندية", "فريق", "الفريق", "فرق", "الفرق"),
         *("لاعب", "اللاعب", "لاعبي", "لاعبين", "اللاعبين", "اللاعبون", "مدرب", "المدرب"),
-        *("الدوري", "دوري", "مباراة", "المباراة", "مباريات", "المباريات", "الملعب", "هدف"),
+        *("الدوري", "دوري", "مباراة", "المباراة", "مباريات", "المباريات", "الملعب", "أهداف"),
         *("معسكر", "المعسكر", "بطولة", "البطولة", "المنتخب", "الاحتراف", "المحترف", "مهاجم"),
-        *("المحترفين", "مدافع", "حارس", "الكروي", "الكرة", "ودية", "وديا", "مواجهة"),
+        *("المحترفين", "مدافع", "حارس", "الكروي", "الكرة", "ودية", "وديا"),
     ]
 )
 # Heads whose construct names a club: نادي الاتفاق, فريق الرائد, لاعب الاتحاد, أندية النصر.
@@ -48,8 +49,19 @@ MIN_STEM = 3
 MIN_CUES = 2  # words of the game that make a sentence about it (الفريق alone is also a rank)
 
 
-def _stems(key: str) -> list[str]:
-    return [stem for _, stem in proclitic_splits(key)]
+@word_cache
+def _stems(key: str) -> frozenset[str]:
+    """A folded word and its stems behind proclitics (cached: every word is asked)."""
+    return frozenset(stem for _, stem in proclitic_splits(key))
+
+
+@word_cache
+def _cue(key: str) -> bool:
+    return not CUES.isdisjoint(_stems(key))
+
+
+# The cues without ال: a sentence without any of these letters is about no game.
+_CUE_LETTERS = re.compile("|".join(sorted({c[2:] if c.startswith("ال") else c for c in CUES})))
 
 
 class ClubNames:
@@ -65,6 +77,7 @@ class ClubNames:
         self.common = common
         self.adjective = adjective
         self.names: set[str] = set()
+        self._cores: re.Pattern[str] | None = None  # the names without ال, once all are found
 
     def listed(self, key: str, strict: bool = True) -> str | None:
         """The definite stem of a folded word that the club list knows (الهلال, وللهلال ->
@@ -72,12 +85,13 @@ class ClubNames:
         "social"; in a list of clubs, not ``strict``, they count) or a country's or city's
         name. Clubs the list knows without ال (برشلونة) the tagger finds; the bare words it
         knows are mostly other words too (كان: Cannes, and "was")."""
+        single = self.gazetteer.single
         return next(
             (
                 s
-                for s in _stems(key)
+                for s in sorted(_stems(key), key=len, reverse=True)
                 if s.startswith("ال")
-                and "club" in self.gazetteer.single.get(s, ())
+                and "club" in single.get(s, ())
                 and not (strict and (self.gazetteer.is_demonym(s) or self.adjective(s)))
                 and not self.place(s)
             ),
@@ -113,10 +127,17 @@ class ClubNames:
             and not self.place(key)
         )
 
-    def add(self, words: list[str], labels: list[str]) -> None:
-        """Collect the clubs one sentence about the game names."""
-        folded = [fold(w) for w in words]
-        cues = sum(not CUES.isdisjoint(_stems(key)) for key in folded)
+    def mentioned(self, folded: list[str]) -> bool:
+        """Whether a club found so far may be in a sentence: a quick look at its letters."""
+        if self._cores is None:
+            self._cores = re.compile("|".join(re.escape(n[2:]) for n in sorted(self.names)))
+        return self._cores.search(" ".join(folded)) is not None
+
+    def add(self, words: list[str], labels: list[str], folded: list[str]) -> None:
+        """Collect the clubs one sentence about the game names (``folded``: its words folded)."""
+        if not _CUE_LETTERS.search(" ".join(folded)):
+            return
+        cues = sum(map(_cue, folded))
         if not cues:
             return
         found: set[int] = set()
@@ -198,16 +219,21 @@ def _described(folded: list[str], labels: list[str], i: int) -> bool:
 
 def label_clubs(words: list[str], labels: list[str], clubs: ClubNames) -> list[str]:
     """One sentence's labels with the article's clubs labelled wherever they stand alone."""
-    if not clubs.names:
+    names = clubs.names
+    if not names:
+        return labels
+    folded = [fold(w) for w in words]
+    if not clubs.mentioned(folded):
+        return labels
+    found = [i for i, key in enumerate(folded) if not names.isdisjoint(_stems(key))]
+    if not found:
         return labels
     out = list(labels)
-    folded = [fold(w) for w in words]
-    for i, key in enumerate(folded):
+    for i in found:
         if (
             _alone(out, i)
             and out[i] != "B-ORG"
             and (i == 0 or CUPS.isdisjoint(_stems(folded[i - 1])))
-            and not clubs.names.isdisjoint(_stems(key))
             and not _described(folded, out, i)
         ):
             label(out, i, i + 1, "ORG")

@@ -346,6 +346,8 @@ def _signed(s: _Sentence) -> int | None:
     الخليج is an outlet), name no person and
     no word for agencies or follow-ups; not a sentence that ends in a blessing after a name
     (الملك سلمان - حفظه الله: the name does not open it)."""
+    if DASHES.isdisjoint(s.words[2:]):
+        return None
     for k in range(2, len(s.words) - 1):
         if s.words[k] in DASHES:
             words = range(k + 1, len(s.words))

@@ -101,7 +101,7 @@ class ArticleRules:
         self.places.add(words, labels, unknown)
         self.families.add(words, labels)
         self.organizations.add(words, labels)
-        self.clubs.add(words, labels)
+        self.clubs.add(words, labels, [fold(w) for w in words])
 
     def label(
         self, words: list[str], labels: list[str], unknown: list[bool], conventions: bool = True
