@@ -204,3 +204,16 @@ def test_an_agency_takes_what_it_is_for() -> None:
     # After a place, لـ is what the organization did: "to the shows".
     text = "وخصصت أمانة المدينة المنورة للعروض الصيفية ساحة كبيرة."
     assert not any("للعروض" in name for name in organizations(text))
+
+
+def test_a_movement_named_by_its_members_plural_is_one_organization() -> None:
+    text = (
+        "وتقدمت قوات الصدريين نحو المدينة، وقال مسؤول إن الصدريين انسحبوا لاحقا، فيما"
+        " أكد المتحدث أن الصدريون سيعودون."
+    )
+    found = [e for e in extract_entities(text) if e.type == "organization"]
+    assert len(found) == 1 and found[0].name in ("الصدريين", "الصدريون")
+    assert len(found[0].mentions) == 3
+    # Plurals of nations are peoples, whatever forces they have.
+    text = "وانسحبت قوات السوريين من البلدة، وعاد السوريين إلى منازلهم."
+    assert "السوريين" not in organizations(text)

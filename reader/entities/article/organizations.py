@@ -57,6 +57,10 @@ _BANKS = frozenset(fold(w) for w in ["بنك", "مصرف", "سوق", "بورصة
 FRONT = fold("جبهة")
 # Militias are named by their group (مليشيات الحوثيين): the group is the organization.
 MILITIAS = frozenset(fold(w) for w in ["ميليشيا", "مليشيا", "ميليشيات", "مليشيات"])
+# Heads of forces and fighters before the group they belong to (قوات الحوثيين).
+GROUP_HEADS = MILITIAS | frozenset(
+    fold(w) for w in ["قوات", "جماعة", "مسلحي", "مسلحو", "عناصر", "مقاتلي", "مقاتلو"]
+)
 # Heads that, definite, name one institution with a nationality adjective (الجيش السوري,
 # الشرطة التركية, المفوضية الأوروبية); الشركة الروسية is a description, and a government is
 # no organization's name. Fronts and parties also with another relative adjective (الجبهة
@@ -575,13 +579,35 @@ class OrganizationNames:
         self.names: Names = {}
 
     def add(self, words: list[str], labels: list[str]) -> None:
-        """Collect the names that follow a head in one sentence."""
+        """Collect the names that follow a head in one sentence, and the plural a group is
+        named by (``_group_plural``)."""
         s = _Sentence(words, labels, self.gazetteer, self.name_like, self.common, self.plain)
         for _, _, name in _spans(s):
             if name is not None:
                 first, *rest = s.folded[name[0] : name[1]]
                 for _, stem in proclitic_splits(first):
                     self.names.setdefault(stem, set()).add((stem, *rest))
+        for i in range(len(words) - 1):
+            if (single := _group_plural(s, i)) is not None:
+                for plural in (single + "ين", single + "ون"):
+                    self.names.setdefault(plural, set()).add((plural,))
+
+
+def _group_plural(s: _Sentence, i: int) -> str | None:
+    """The singular relative adjective of a movement named by its members' plural, when word
+    ``i`` is the head of forces or fighters before it (قوات الحوثيين, مسلحي الحوثيين) or of
+    militias before its singular (مليشيات الحوثي): الحوثي, whose plurals الحوثيين and
+    الحوثيون name the group wherever the article uses them. Plurals of nations are peoples
+    (قوات السوريين)."""
+    head = next((stem for _, stem in proclitic_splits(s.folded[i]) if stem in GROUP_HEADS), None)
+    word = s.folded[i + 1]
+    if head is None or not word.startswith("ال") or s.gazetteer.is_demonym(word):
+        return None
+    if word.endswith(("يين", "يون")) and len(word) >= 8:
+        return word[:-2]
+    if head in MILITIAS and word.endswith("ي") and len(word) >= 6 and s.labels[i + 1] != "B-LOC":
+        return word
+    return None
 
 
 def label_organizations(words: list[str], labels: list[str], found: OrganizationNames) -> list[str]:
