@@ -64,3 +64,21 @@ def test_hijri_months_alone_are_no_people() -> None:
     assert people(text) == set()
     # رجب and رمضان are given names too, with a surname.
     assert "رجب طيب إردوغان" in people("وقال الرئيس رجب طيب إردوغان إن بلاده مستعدة.")
+
+
+def test_a_family_name_in_ya_after_a_given_name_is_part_of_it() -> None:
+    text = "وغاب عن التدريبات كل من عبدالله البحري وعبدالمجيد حدادي بسبب الإصابة."
+    assert "عبدالله البحري" in people(text)
+    assert "عبدالله" not in people(text)
+    from reader.entities.article.rules import join_surnames
+    from reader.entities.pipeline import load_model
+
+    gazetteer = load_model().gazetteer
+    words = ["وقال", "محمد", "المصري", "إن", "علي", "البحري", "عاد"]
+    labels = ["O", "B-PERS", "O", "O", "B-PERS", "O", "O"]
+    # A nationality after a name may describe him; a family name in -ي goes with it.
+    assert join_surnames(words, labels, gazetteer)[2] == "O"
+    assert join_surnames(words, labels, gazetteer)[5] == "I-PERS"
+    # Not after a word that is no given name, nor an indefinite word.
+    assert join_surnames(["الوزير", "البحري"], ["B-PERS", "O"], gazetteer) == ["B-PERS", "O"]
+    assert join_surnames(["علي", "بحري"], ["B-PERS", "O"], gazetteer) == ["B-PERS", "O"]

@@ -44,6 +44,7 @@ from reader.entities.tagging.usage import PLURAL_ENDINGS, Usage, without_article
 PLACE_PREPOSITIONS = frozenset(fold(w) for w in ["في", "من", "إلى", "الى", "داخل", "حول"])
 MIN_REPEATS = 3
 PROCLITIC_LETTERS = frozenset("وفبلك")
+GIVEN = frozenset(("given", "given_rare"))
 QUOTES = OPEN_QUOTES | CLOSE_QUOTES
 # Offices that introduce a person a few words on (قائد الشرطة المحلية سيف).
 OFFICES = TITLES | frozenset(
@@ -126,6 +127,27 @@ def join_people(
             while end < len(out) and out[end] == "I-PERS":
                 end += 1
             label(out, i, end, kind)
+    return out
+
+
+def join_surnames(words: list[str], labels: list[str], gazetteer: Gazetteer) -> list[str]:
+    """One sentence's labels with a given name tagged alone joined to the family name in -ي
+    after it, which the tagger reads as a common adjective (عبدالله [البحري], مبارك [الخصي]):
+    a definite relative word that is no nationality (محمد المصري may be "the Egyptian")."""
+    out = list(labels)
+    for i in range(1, len(words)):
+        key = fold(words[i])
+        if (
+            out[i] == "O"
+            and out[i - 1] == "B-PERS"
+            and key.startswith("ال")
+            and key.endswith("ي")
+            and len(key) >= 5
+            and gazetteer.knows(fold(words[i - 1]), GIVEN)
+            and not gazetteer.is_demonym(words[i])
+            and not gazetteer.is_nationality(words[i])
+        ):
+            out[i] = "I-PERS"
     return out
 
 

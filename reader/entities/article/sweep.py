@@ -24,6 +24,7 @@ from reader.entities.article.rules import (
     RepeatedPlaces,
     SurnameFamilies,
     join_people,
+    join_surnames,
     label_headed_places,
     label_known_places,
     label_places,
@@ -123,4 +124,6 @@ class ArticleRules:
             labels = label_organizations(words, labels, self.organizations)
             labels = label_clubs(words, labels, self.clubs)
         labels = label_spoken_for(words, labels, gazetteer)
+        if conventions:
+            labels = join_surnames(words, labels, gazetteer)
         return join_people(words, labels, self.lexicon.names, self.unseen, families=conventions)
