@@ -217,3 +217,12 @@ def test_a_movement_named_by_its_members_plural_is_one_organization() -> None:
     # Plurals of nations are peoples, whatever forces they have.
     text = "وانسحبت قوات السوريين من البلدة، وعاد السوريين إلى منازلهم."
     assert "السوريين" not in organizations(text)
+
+
+def test_a_court_or_council_named_by_its_rank() -> None:
+    text = "وأيدت المحكمة العليا الحكم، فيما أحال المجلس الأعلى للقضاء الملف إلى المحكمة الدستورية."
+    assert {"المحكمة العليا", "المجلس الأعلى للقضاء", "المحكمة الدستورية"} <= set(
+        organizations(text)
+    )
+    # A court named by no rank is a description.
+    assert not organizations("ونظرت المحكمة في القضية أمس، وأجلت المحكمة الجلسة.")

@@ -73,6 +73,10 @@ DEFINITE_HEADS = frozenset(
         *("صندوق", "اتحاد", "مقاومة", "استخبارات", "مخابرات", "منتخب"),
     ]
 )
+# Courts and councils named by their rank alone (المحكمة العليا, المحكمة الدستورية, المجلس
+# الأعلى للقضاء): one in their country, as a nationality adjective picks one army.
+COURTS = frozenset(fold(w) for w in ["محكمة", "مجلس", "هيئة"])
+SUPREME = frozenset(fold(w) for w in ["العليا", "الأعلى", "الدستورية", "الاتحادية"])
 # Heads in the plural, which take feminine adjectives (القوات المسلحة, القوى الأمنية).
 PLURAL_HEADS = frozenset(
     fold(w)
@@ -423,6 +427,8 @@ def _at(s: _Sentence, i: int) -> tuple[int, int, tuple[int, int] | None] | None:
             or (stem in PARTIES and end > j)
         ):
             return i, end, None
+        if stem in COURTS and s.folded[j] in SUPREME:
+            return i, end, None  # المحكمة العليا, المجلس الأعلى للقضاء
         return None
     if s.labels[j] != "O":  # a name the tagger found: حركة [حماس], بنك [أبوظبي] التجاري
         end = s.chunk_end(j)
