@@ -463,6 +463,10 @@ def label_known_places(
     to a city it never saw (حلب, لحج)."""
     out = list(labels)
     single = gazetteer.single
+
+    def folded_before(i: int) -> str:
+        return fold(words[i - 1]) if i else ""
+
     for i, word in enumerate(words):
         if out[i] != "O" or not word[0].isalpha():
             continue
@@ -478,6 +482,13 @@ def label_known_places(
         whole = usage.reading(key) == without_article(key)  # بلاد is a word, not ب + لاد
         for cut, stem in places:
             if (
+                cut == 0
+                and (i == 0 or out[i - 1] == "O")  # زين السعودية: a company's adjective
+                and _country_noun(stem, folded_before(i), gazetteer)
+            ):
+                label(out, i, i + 1, "LOC")  # مواقف السعودية: a country, also an adjective
+                break
+            if (
                 (cut and whole)
                 or usage.common(stem)
                 or (stem in lexicon.vocab and not lexicon.names.get(stem, "").startswith("LOC"))
@@ -491,6 +502,22 @@ def label_known_places(
                 label(out, i, i + 1, "LOC")
                 break
     return out
+
+
+OTHER_THAN = fold("غير")
+
+
+def _country_noun(key: str, before: str, gazetteer: Gazetteer) -> bool:
+    """Whether a country's name stands as a noun (مواقف السعودية, أعلنت السعودية): not after a
+    definite noun, where it is the feminine adjective (الحكومة السعودية), nor a name shaped
+    like an adjective without ال (مالي, also "financial")."""
+    if (
+        not gazetteer.is_country((key,))
+        or before == OTHER_THAN
+        or any(stem.startswith("ال") and len(stem) > 3 for _, stem in proclitic_splits(before))
+    ):
+        return False  # الحكومة السعودية, من الجنسية غير السعودية
+    return key.startswith("ال") or not key.endswith(("ي", "يه"))  # دعم مالي: "financial"
 
 
 def _surname_ending(key: str) -> str | None:
