@@ -31,6 +31,7 @@ from reader.entities.article.rules import (
     label_spoken_for,
     label_surnames,
 )
+from reader.entities.article.tags import TagLine
 from reader.entities.normalize import fold, proclitic_splits
 from reader.entities.tagging.usage import without_article
 
@@ -50,6 +51,8 @@ class ArticleRules:
         self.organizations = OrganizationNames(
             model.gazetteer, self.name_like, self.common, self.plain
         )
+        self.tags = TagLine()
+        self._labelled = 0  # sentences labelled so far (the tag line is known by its index)
         self.clubs = ClubNames(
             model.gazetteer, self.common, lambda key: self.usage.adjective_ending(key) is not None
         )
@@ -103,6 +106,7 @@ class ArticleRules:
         self.families.add(words, labels)
         self.organizations.add(words, labels)
         self.clubs.add(words, labels, [fold(w) for w in words])
+        self.tags.add(words, labels)
 
     def label(
         self, words: list[str], labels: list[str], unknown: list[bool], conventions: bool = True
@@ -126,4 +130,6 @@ class ArticleRules:
         labels = label_spoken_for(words, labels, gazetteer)
         if conventions:
             labels = join_surnames(words, labels, gazetteer)
-        return join_people(words, labels, self.lexicon.names, self.unseen, families=conventions)
+        labels = join_people(words, labels, self.lexicon.names, self.unseen, families=conventions)
+        index, self._labelled = self._labelled, self._labelled + 1
+        return self.tags.label(index, words, labels) if conventions else labels
