@@ -74,6 +74,8 @@ class TagLine:
 
 def _tags_at(words: list[str]) -> int | None:
     """The index of سمات when only words follow it to the end of the sentence."""
+    if TAGS not in words:  # (the word has no letters that fold)
+        return None
     for i, word in enumerate(words):
         if fold(word) == TAGS and i + 1 < len(words):
             rest = words[i + 1 :]
