@@ -82,3 +82,25 @@ def test_a_family_name_in_ya_after_a_given_name_is_part_of_it() -> None:
     # Not after a word that is no given name, nor an indefinite word.
     assert join_surnames(["الوزير", "البحري"], ["B-PERS", "O"], gazetteer) == ["B-PERS", "O"]
     assert join_surnames(["علي", "بحري"], ["B-PERS", "O"], gazetteer) == ["B-PERS", "O"]
+
+
+def test_what_begins_after_a_name_is_no_part_of_it() -> None:
+    from reader.entities.article.mentions import clean_span
+    from reader.entities.pipeline import load_model
+    from reader.entities.tagging.tokens import Token
+
+    model = load_model()
+
+    def cleaned(*words: str) -> list[str] | None:
+        tokens = [Token(w, 0, 0) for w in words]
+        span = clean_span(tokens, "PERS", model.gazetteer, model.features.usage)
+        return None if span is None else [t.text for t in span]
+
+    assert cleaned("محمود", "عباس", "للصحافيين") == ["محمود", "عباس"]
+    assert cleaned("خالد", "مشعل", "والغنوشي") == ["خالد", "مشعل"]
+    assert cleaned("جلوي", "بن", "عبدالعزيز", "بن") == ["جلوي", "بن", "عبدالعزيز"]
+    assert cleaned("سعيد", "المنجحي", "بعسير") == ["سعيد", "المنجحي"]
+    # Names in ب and و stay whole.
+    assert cleaned("صالح", "بشير") == ["صالح", "بشير"]
+    assert cleaned("توني", "بلير") == ["توني", "بلير"]
+    assert cleaned("أحمد", "وليد") == ["أحمد", "وليد"]

@@ -92,6 +92,8 @@ CURRENCIES = frozenset(
     ]
 )
 GOD = fold("الله")
+WIDE_PLACES = frozenset(("country", "city", "subdivision"))  # not towns: بهوي is no ب + هوي
+SON_OF = frozenset(fold(w) for w in ["بن", "ابن", "بنت"])
 VERB_BAND = 3  # Zipf band from which a word in ي that never takes ال is read as a verb
 TANWEEN_FATH = "\u064b"  # ً: the indefinite accusative (درعاً, "a shield"), which no name takes
 
@@ -295,7 +297,9 @@ def clean_span(
                 return None  # رحمه الله alone
         while len(tokens) > 1 and _verb(tokens[0].text, gazetteer, usage):
             tokens.pop(0)
-        while len(tokens) > 1 and _verb(tokens[-1].text, gazetteer, usage):
+        while len(tokens) > 1 and (
+            _verb(tokens[-1].text, gazetteer, usage) or _not_a_name_end(tokens[-1].text, gazetteer)
+        ):
             tokens.pop()
         if len(tokens) == 1 and (
             _LATIN_WORD.match(tokens[0].text) or _verb(tokens[0].text, gazetteer, usage)
@@ -348,6 +352,23 @@ def _verb(word: str, gazetteer: Gazetteer, usage: Usage) -> bool:
     # a frequent word that never takes ال (not يونايتد, يوفنتوس, يورينتي)
     zipf, article = usage.features(key)[:2]
     return article == "wd=nodef" and zipf[3:].isdigit() and int(zipf[3:]) >= VERB_BAND
+
+
+def _not_a_name_end(word: str, gazetteer: Gazetteer) -> bool:
+    """Whether a word cannot end a person's name: بن or ابن with no one after it, a word that
+    carries لـ with the article or و with it (عباس [للصحافيين], خالد مشعل [والغنوشي]: another
+    phrase or another man begins), or ب before a place (المنجحي [بعسير]: "in Asir")."""
+    key = fold(word)
+    if key in SON_OF:
+        return True
+    if (key.startswith("لل") or key.startswith("وال")) and len(key) > 4:
+        return True
+    return (
+        key.startswith("ب")
+        and len(key) > 4
+        and not WIDE_PLACES.isdisjoint(gazetteer.single.get(key[1:], ()))
+        and not gazetteer.knows(key, PEOPLE)  # بشير, بلير, بوتر: names in ب
+    )
 
 
 def _blessing(word: str) -> bool:
