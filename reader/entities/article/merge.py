@@ -86,6 +86,11 @@ def merge(text: str, mentions: list[RawMention], gazetteer: Gazetteer) -> list[E
         roots = {_root(parent, other) for other in longer}
         if len(roots) == 1:
             parent[words] = roots.pop()
+    kingdom = (fold("المملكة"),)
+    if kind_of.get(kingdom) == "place":
+        for country in ((fold("السعودية"),), tuple(fold("المملكة العربية السعودية").split())):
+            if kind_of.get(country) == "place" and kingdom not in parent:
+                parent[kingdom] = _root(parent, country)  # المملكة of Saudi news
     for words in groups:
         if (
             len(words) == 1

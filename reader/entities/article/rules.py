@@ -505,6 +505,41 @@ def label_known_places(
 
 
 OTHER_THAN = fold("غير")
+KINGDOM = fold("المملكة")  # Saudi news names its country so, alone
+A_KINGDOM = fold("مملكة")
+ARAB = fold("العربية")  # المملكة العربية السعودية
+UNITED = fold("المتحدة")
+
+
+def other_kingdom(words: list[str], gazetteer: Gazetteer) -> bool:
+    """Whether a sentence names a kingdom other than Saudi Arabia (مملكة البحرين, المملكة
+    المتحدة, المملكة الأردنية): then المملكة alone may be that one."""
+    folded = [fold(w) for w in words]
+    for i, key in enumerate(folded[:-1]):
+        stems = {stem for _, stem in proclitic_splits(key)}
+        after = folded[i + 1]
+        if A_KINGDOM in stems or (
+            KINGDOM in stems
+            and after != ARAB
+            and (after == UNITED or gazetteer.is_demonym(words[i + 1]))
+        ):
+            return True
+    return False
+
+
+def label_kingdom(words: list[str], labels: list[str]) -> list[str]:
+    """One sentence's labels with المملكة alone labelled as a place: Saudi news names its
+    country so (مواقف المملكة, تقوده المملكة), unless the article names another kingdom
+    (``other_kingdom``). Not before a definite word, which makes it another kingdom
+    (المملكة المتحدة, المملكة الأردنية) or the country's long name."""
+    out = list(labels)
+    for i, word in enumerate(words):
+        if out[i] != "O" or not any(stem == KINGDOM for _, stem in proclitic_splits(fold(word))):
+            continue
+        after = fold(words[i + 1]) if i + 1 < len(words) else ""
+        if not after.startswith("ال"):
+            label(out, i, i + 1, "LOC")
+    return out
 
 
 def _country_noun(key: str, before: str, gazetteer: Gazetteer) -> bool:

@@ -26,10 +26,12 @@ from reader.entities.article.rules import (
     join_people,
     join_surnames,
     label_headed_places,
+    label_kingdom,
     label_known_places,
     label_places,
     label_spoken_for,
     label_surnames,
+    other_kingdom,
 )
 from reader.entities.article.tags import TagLine
 from reader.entities.normalize import fold, proclitic_splits
@@ -52,6 +54,7 @@ class ArticleRules:
             model.gazetteer, self.name_like, self.common, self.plain
         )
         self.tags = TagLine()
+        self.other_kingdom = False  # the article names a kingdom other than Saudi Arabia
         self._labelled = 0  # sentences labelled so far (the tag line is known by its index)
         self.clubs = ClubNames(
             model.gazetteer, self.common, lambda key: self.usage.adjective_ending(key) is not None
@@ -107,6 +110,7 @@ class ArticleRules:
         self.organizations.add(words, labels)
         self.clubs.add(words, labels, [fold(w) for w in words])
         self.tags.add(words, labels)
+        self.other_kingdom = self.other_kingdom or other_kingdom(words, self.model.gazetteer)
 
     def label(
         self, words: list[str], labels: list[str], unknown: list[bool], conventions: bool = True
@@ -124,6 +128,8 @@ class ArticleRules:
                 words, labels, self.name_like, self.usage, self.place_behind
             )
         labels = label_known_places(words, labels, gazetteer, self.usage, self.lexicon)
+        if conventions and not self.other_kingdom:
+            labels = label_kingdom(words, labels)
         if conventions:
             labels = label_organizations(words, labels, self.organizations)
             labels = label_clubs(words, labels, self.clubs)
