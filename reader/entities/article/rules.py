@@ -454,13 +454,19 @@ KNOWN_PLACES = frozenset(("country", "city", "subdivision"))
 
 
 def label_known_places(
-    words: list[str], labels: list[str], gazetteer: Gazetteer, usage: Usage, lexicon: Lexicon
+    words: list[str],
+    labels: list[str],
+    gazetteer: Gazetteer,
+    usage: Usage,
+    lexicon: Lexicon,
+    countries: bool = True,
 ) -> list[str]:
     """One sentence's labels with the untagged words that a place word introduces (or that
     carry ب, "in") and that the gazetteer knows as a country, city or province, when neither
     the corpus nor the train split uses them as common words (في إطار, not a town إطار): في
     لحج, ومثل حلب after a place list. The tagger, trained on 2007 news, gives little weight
-    to a city it never saw (حلب, لحج)."""
+    to a city it never saw (حلب, لحج). With ``countries`` (the pane's convention), a country's
+    name standing as a noun is a place wherever it stands (``_country_noun``)."""
     out = list(labels)
     single = gazetteer.single
 
@@ -482,7 +488,8 @@ def label_known_places(
         whole = usage.reading(key) == without_article(key)  # بلاد is a word, not ب + لاد
         for cut, stem in places:
             if (
-                cut == 0
+                countries
+                and cut == 0
                 and (i == 0 or out[i - 1] == "O")  # زين السعودية: a company's adjective
                 and _country_noun(stem, folded_before(i), gazetteer)
             ):
