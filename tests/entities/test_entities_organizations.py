@@ -226,3 +226,8 @@ def test_a_court_or_council_named_by_its_rank() -> None:
     )
     # A court named by no rank is a description.
     assert not organizations("ونظرت المحكمة في القضية أمس، وأجلت المحكمة الجلسة.")
+
+
+def test_a_letter_of_an_acronym_is_no_organization() -> None:
+    found = organizations("وكان المؤشر يصدر برعاية مجموعة «إتش. إس. بي. سي» المصرفية البريطانية.")
+    assert not {name for name in found if len(name.replace(" ", "")) <= 2}

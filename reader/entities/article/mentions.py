@@ -319,6 +319,8 @@ def clean_span(
         and any(stem in CURRENCIES for _, stem in proclitic_splits(fold(tokens[0].text)))
     ):
         return None  # 32 مليون ريال: the riyal, not Real (the club is ريال مدريد, الريال)
+    if kind == "ORG" and len(tokens) == 1 and len(fold(tokens[0].text)) <= 2:
+        return None  # بي of إتش. إس. بي. سي, أم: a letter's name or a particle, no body
     if kind == "LOC" and all(
         _HEADS_ALONE.intersection(stem for _, stem in proclitic_splits(fold(t.text)))
         for t in tokens
