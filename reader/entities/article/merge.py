@@ -86,6 +86,17 @@ def merge(text: str, mentions: list[RawMention], gazetteer: Gazetteer) -> list[E
         roots = {_root(parent, other) for other in longer}
         if len(roots) == 1:
             parent[words] = roots.pop()
+    # اتحاد أوقيانوسية and اتحاد الأوقيانوسية: one body whose name's second word the
+    # article writes with and without ال
+    bare: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for words in sorted(groups, key=lambda w: -len(groups[w])):
+        if kind_of[words] != "organization" or len(words) < 2 or words in parent:
+            continue
+        key = (words[0], *(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in words[1:]))
+        if key in bare:
+            parent[words] = _root(parent, bare[key])
+        else:
+            bare[key] = words
     kingdom = (fold("المملكة"),)
     if kind_of.get(kingdom) == "place":
         for country in ((fold("السعودية"),), tuple(fold("المملكة العربية السعودية").split())):
