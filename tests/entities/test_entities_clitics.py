@@ -153,6 +153,9 @@ def test_a_name_after_a_site_word_is_that_place() -> None:
     for kind in ("PERS", "ORG", "MISC"):
         assert widen_site(tokens, 2, 4, kind) == (1, "LOC")
     assert widen_site(tokens, 3, 4, "PERS") == (3, "PERS")  # بطرس follows القديس, no site word
+    # A club after its camp or ground owns it: معسكر [الاتفاق] is the club's camp.
+    tokens = [Token(w, 0, 0) for w in ["من", "معسكر", "الاتفاق"]]
+    assert widen_site(tokens, 2, 3, "ORG") == (2, "ORG")
 
 
 def test_a_place_grows_into_the_name_of_another_place(gazetteer: Gazetteer) -> None:

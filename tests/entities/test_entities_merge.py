@@ -160,3 +160,11 @@ def test_a_head_alone_that_a_list_knows_is_a_name(gazetteer: Gazetteer) -> None:
     text = "فاز الاتحاد على ضيفه، وقال الحزب إن الفوز مستحق."
     found = _organizations(text, "الاتحاد", "الحزب", gazetteer=gazetteer)
     assert found == {"الاتحاد": ["الاتحاد"]}
+
+
+def test_a_body_written_with_and_without_al_is_one_organization() -> None:
+    from reader.entities import extract_entities
+
+    text = "وتأهل بطل اتحاد أوقيانوسية إلى الملحق، وقال رئيس اتحاد الأوقيانوسية إن القرعة عادلة."
+    found = [e for e in extract_entities(text) if e.type == "organization"]
+    assert len(found) == 1 and len(found[0].mentions) == 2

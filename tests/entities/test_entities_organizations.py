@@ -140,3 +140,94 @@ def test_a_noun_in_construct_before_a_place_names_a_group() -> None:
     assert not {name for kind, name in found if kind == "place"}
     # A verb or a preposition before the place is no construct.
     assert organizations("وتسعى مجموعة تصنفها الولايات المتحدة منظمة إرهابية.") == {}
+
+
+def test_municipalities_intelligence_teams_and_agencies_by_their_heads() -> None:
+    """أمانة (a Saudi city's municipality), الاستخبارات, المنتخب, مؤسسة before a common noun:
+    heads of institutions news names; and السعودية after a definite noun is the adjective."""
+    text = (
+        "وأبرمت أمانة منطقة الرياض عقدا جديدا، فيما أعلنت أمانة العاصمة المقدسة خطتها،"
+        " وطالبت مؤسسة النقد البنوك بالالتزام. وأرسلت القوات السعودية تعزيزات، وقالت"
+        " الاستخبارات التركية إن الشاحنات لها، وفاز المنتخب السعودي على منتخب اليابان."
+    )
+    found = {(e.type, e.name) for e in extract_entities(text) if e.type != "number"}
+    assert {
+        ("organization", "أمانة منطقة الرياض"),
+        ("organization", "أمانة العاصمة المقدسة"),
+        ("organization", "مؤسسة النقد"),
+        ("organization", "القوات السعودية"),
+        ("organization", "الاستخبارات التركية"),
+        ("organization", "المنتخب السعودي"),
+        ("organization", "منتخب اليابان"),
+    } <= found
+    assert ("place", "السعودية") not in found
+    # A description is no name: a Saudi company, the teams.
+    found = {e.name for e in extract_entities("وقالت الشركة السعودية إن المنتخبات وصلت.")}
+    assert not {name for name in found if "الشركة" in name or "المنتخب" in name}
+
+
+def test_a_quoted_name_after_a_programme_is_a_show() -> None:
+    found = {
+        (e.type, e.name)
+        for e in extract_entities("وقال في برنامج «مع الناس» على قناة «المجد» إن الأمر محرم.")
+    }
+    assert ("organization", "المجد") in found
+    assert not any("الناس" in name for _, name in found)
+
+
+def test_the_outlet_of_a_line_signed_by_its_reporter() -> None:
+    text = "خالد المطيري – صدى الخليج\nأعلنت الوزارة أمس نتائج المسابقة."
+    found = {(e.type, e.name) for e in extract_entities(text) if e.type != "number"}
+    assert {("person", "خالد المطيري"), ("organization", "صدى الخليج")} <= found
+    # A dateline, a follow-up and a blessing are no outlets.
+    for line in ("خالد المطيري – جدة", "خالد المطيري – متابعات", "الملك سلمان - حفظه الله"):
+        found = {e.name for e in extract_entities(line + "\nوأعلنت الوزارة النتائج.")}
+        assert not found & {"جدة المطيري", "متابعات", "حفظه الله"}
+        assert not any(e.type == "organization" for e in extract_entities(line))
+
+
+def test_a_paper_that_learnt_or_obtained_is_named_in_quotes() -> None:
+    text = "وعلمت «الصباح» من مصادرها أن الوزارة ستعلن القرار، وحصلت «الصباح» على نسخة منه."
+    assert organizations(text) == {"الصباح": ["الصباح", "الصباح"]}
+    # A quoted phrase after another verb is no paper.
+    assert organizations("وكتبت «لن نعود» على لافتة كبيرة.") == {}
+
+
+def test_a_currency_after_an_amount_is_no_organization() -> None:
+    assert "ريال" not in organizations("45 مليون ريال لتطوير شوارع جدة")
+    assert "ريال مدريد" in organizations("وفاز ريال مدريد على ضيفه بثلاثة أهداف.")
+
+
+def test_an_agency_takes_what_it_is_for() -> None:
+    text = "وذكرت وكالة كابيتال للأنباء أن الشرطة داهمت المنازل."
+    assert "وكالة كابيتال للأنباء" in organizations(text)
+    # After a place, لـ is what the organization did: "to the shows".
+    text = "وخصصت أمانة المدينة المنورة للعروض الصيفية ساحة كبيرة."
+    assert not any("للعروض" in name for name in organizations(text))
+
+
+def test_a_movement_named_by_its_members_plural_is_one_organization() -> None:
+    text = (
+        "وتقدمت قوات الصدريين نحو المدينة، وقال مسؤول إن الصدريين انسحبوا لاحقا، فيما"
+        " أكد المتحدث أن الصدريون سيعودون."
+    )
+    found = [e for e in extract_entities(text) if e.type == "organization"]
+    assert len(found) == 1 and found[0].name in ("الصدريين", "الصدريون")
+    assert len(found[0].mentions) == 3
+    # Plurals of nations are peoples, whatever forces they have.
+    text = "وانسحبت قوات السوريين من البلدة، وعاد السوريين إلى منازلهم."
+    assert "السوريين" not in organizations(text)
+
+
+def test_a_court_or_council_named_by_its_rank() -> None:
+    text = "وأيدت المحكمة العليا الحكم، فيما أحال المجلس الأعلى للقضاء الملف إلى المحكمة الدستورية."
+    assert {"المحكمة العليا", "المجلس الأعلى للقضاء", "المحكمة الدستورية"} <= set(
+        organizations(text)
+    )
+    # A court named by no rank is a description.
+    assert not organizations("ونظرت المحكمة في القضية أمس، وأجلت المحكمة الجلسة.")
+
+
+def test_a_letter_of_an_acronym_is_no_organization() -> None:
+    found = organizations("وكان المؤشر يصدر برعاية مجموعة «إتش. إس. بي. سي» المصرفية البريطانية.")
+    assert not {name for name in found if len(name.replace(" ", "")) <= 2}

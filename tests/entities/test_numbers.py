@@ -699,3 +699,39 @@ def test_any_text_gives_ordered_disjoint_matches(pieces: list[str], gaps: list[s
         previous_end = match.end
     value = parse_number(text)
     assert value is None or value == matches[0].value
+
+
+# --- wire copy's decimals -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("أغلق السهم عند 25ر31 دولارا", [("25ر31", 31.25)]),
+        ("بلغت الأرباح 4ر12 مليار ريال", [("4ر12 مليار", 12_400_000_000)]),
+        ("ارتفع المؤشر بنسبة 75ر0%", [("75ر0%", 0.75)]),
+        ("يبلغ طوله 91ر1 متر ووزنه 80 كيلو", [("91ر1", 1.91), ("80", 80)]),
+    ],
+)
+def test_a_decimal_written_with_ra_reads_its_parts_right_to_left(
+    text: str, expected: list[tuple[str, float]]
+) -> None:
+    assert spans(text) == expected
+
+
+def test_ra_between_digits_and_words_is_no_decimal() -> None:
+    # ر as a word's letter after a number, and a number before a word in ر.
+    assert spans("اشترى 3 رؤوس من الماشية و12 رطلا") == [("3", 3), ("12", 12)]
+
+
+def test_digits_written_on_a_word_end_a_name_and_clitics_on_them_do_not() -> None:
+    assert spans("وأحيا المنشد حفل «ليالي الصيف3» في مؤتمر جنيف2") == []
+    assert spans("دفع و300 ريال، وبـ40 دولارا، وللـ7 أطفال") == [
+        ("300", 300),
+        ("40", 40),
+        ("7", 7),
+    ]
+
+
+def test_a_season_of_two_years_is_one_date_not_two_numbers() -> None:
+    assert spans("في موسم 2013 /2014 وموسم 2014/2015 لعب 30 مباراة") == [("30", 30)]

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Container, Iterable, Mapping, Sequence
 from typing import NamedTuple
 
-from reader.entities.article.organizations import head_cut
+from reader.entities.article.organizations import HEADS, head_cut
 from reader.entities.normalize import fold, proclitic_splits, strip_harakat
 from reader.entities.tagging.gazetteer import (
     ADMINISTRATIVE_HEADS,
@@ -79,19 +79,56 @@ TITLES = frozenset(
 )
 
 
+# Titles of more than one word: خادم الحرمين الشريفين (the Saudi king's).
+TITLE_PHRASES = tuple(
+    tuple(fold(w) for w in phrase.split()) for phrase in ["خادم الحرمين الشريفين", "خادم الحرمين"]
+)
+# Currencies, indefinite, as amounts write them: alone they name no organization.
+CURRENCIES = frozenset(
+    fold(w)
+    for w in [
+        *("ريال", "ريالا", "ريالات", "دولار", "دولارا", "دولارات", "يورو", "درهم", "دراهم"),
+        *("دينار", "دينارا", "دنانير", "جنيه", "جنيها", "ليرة", "روبل", "روبية"),
+    ]
+)
+GOD = fold("الله")
+WIDE_PLACES = frozenset(("country", "city", "subdivision"))  # not towns: بهوي is no ب + هوي
+SON_OF = frozenset(fold(w) for w in ["بن", "ابن", "بنت"])
+VERB_BAND = 3  # Zipf band from which a word in ي that never takes ال is read as a verb
+TANWEEN_FATH = "\u064b"  # ً: the indefinite accusative (درعاً, "a shield"), which no name takes
+
+
 # A place mention of these words alone, with or without ال, is no name (بولاية: "in the state
 # of", المحافظة); but المدينة is Medina.
 _HEADS = {without_article(w) for w in ADMINISTRATIVE_HEADS | CITY_HEADS}
 _HEADS_ALONE = {*_HEADS, *("ال" + w for w in _HEADS)} - {fold("المدينة")}
-# Months, Gregorian and Syriac: نيسان (April) is also Nissan, the company ANERcorp knows.
+# Months, Gregorian, Syriac and Hijri: نيسان (April) is also Nissan, the company ANERcorp knows.
 MONTHS = frozenset(
     fold(w)
     for w in [
         *("يناير", "فبراير", "مارس", "أبريل", "إبريل", "مايو", "يونيو", "يوليو", "أغسطس"),
         *("سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر", "كانون", "شباط", "آذار", "نيسان", "أيار"),
         *("حزيران", "تموز", "آب", "أيلول", "تشرين"),
+        # Hijri months of one word, which Saudi news dates by (15 شوال 1436): رجب and رمضان
+        # are also given names, but not alone.
+        *("محرم", "صفر", "رجب", "شعبان", "رمضان", "شوال"),
     ]
 )
+TEAM_SITES = frozenset(fold(w) for w in ["معسكر", "ملعب"])  # a team's camp and ground
+# Heads of sites, part of their names (قصر معاشيق, قاعدة العند الجوية, مستشفى الثورة).
+SITE_HEADS = frozenset(
+    fold(w)
+    for w in [
+        *("قصر", "قاعدة", "مطار", "ميناء", "معسكر", "مخيم", "جبل", "مستشفى", "حديقة"),
+        *("متنزه", "منتزه", "شارع", "ملعب", "استاد", "جامع", "جسر"),
+    ]
+)
+# Sites whose own names are often common words (قصر السلام, مستشفى الثورة, شارع الستين,
+# حديقة القمة): after them a definite word is the name, common or not. (Not سد, a dam, which
+# is also "to fill": سد العجز, سد الفجوة.)
+NAMING_SITES = SITE_HEADS - {fold(w) for w in ["قاعدة", "معسكر", "مخيم", "جبل"]}
+# Titles between a site's head and the person it is named after (مطار الملك فهد الدولي).
+SITE_TITLES = frozenset(fold(w) for w in ["الملك", "الأمير", "الشيخ", "الإمام", "السلطان"])
 # Words that make a following name a named site (ساحة القديس بطرس is a place, not a person).
 SITES = frozenset(
     fold(w) for w in ["ساحة", "ميدان", "شارع", "جسر", "ملعب", "مطار", "حي", "كامب", "معسكر"]
@@ -99,10 +136,14 @@ SITES = frozenset(
 
 
 def widen_site(sentence: Sequence[Token], start: int, end: int, kind: str) -> tuple[int, str]:
-    """(new start, type): any name but a place right after a site word becomes that place
-    (the tagger reads القديس بطرس after ساحة as a person, an organization or a saint's name),
-    and so does a name that starts with one (كامب تشابمان read as a man)."""
-    if kind != "LOC" and start > 0 and fold(sentence[start - 1].text) in SITES:
+    """(new start, type): a person or another name right after a site word becomes that place
+    (the tagger reads القديس بطرس after ساحة as a person or a saint's name), and so does a name
+    that starts with one (كامب تشابمان read as a man); but an organization after a camp or a
+    ground owns it (معسكر الاتفاق, ملعب الهلال: the club's) and stays itself."""
+    before = fold(sentence[start - 1].text) if start > 0 else ""
+    if kind == "ORG" and before in TEAM_SITES:
+        return start, kind
+    if kind != "LOC" and before in SITES:
         return start - 1, "LOC"
     if kind == "PERS" and end - start > 1 and fold(sentence[start].text) in SITES:
         return start, "LOC"
@@ -135,10 +176,22 @@ def widen_place(
     tagging أفريقيا alone in جنوب أفريقيا, and the pane would list South Africa as Africa.
 
     Other words around a place are left out even when the gazetteer has the longer name: دولة
-    قطر or مكة المكرمة is the same place, and the shorter name is what readers know it by.
+    قطر or مكة المكرمة is the same place, and the shorter name is what readers know it by; but
+    a span that is no place alone takes the word before it that makes it one (مصر العربية in
+    جمهورية مصر العربية).
     """
     best = start, end
     rest = tuple(folded[start + 1 : end])
+    if (
+        start > 0
+        and labels[start - 1] == "O"
+        and not gazetteer.is_place((folded[start], *rest))
+        and any(
+            gazetteer.is_place((stem, folded[start], *rest))
+            for _, stem in proclitic_splits(folded[start - 1])
+        )
+    ):
+        return start - 1, end  # [جمهورية] مصر العربية: the tagger left out a long form's head
     for cut, stem in proclitic_splits(folded[start]):
         for before, after in gazetteer.wider.get((stem, *rest), ()):
             s, e = start - len(before), end + len(after)
@@ -202,15 +255,56 @@ def clean_span(
         tokens.pop()
     while tokens and not is_word(tokens[0].text):
         tokens.pop(0)
-    if any(_LATIN_WORD.match(t.text) for t in tokens) and not _latin_name(tokens):
+    latin = [bool(_LATIN_WORD.match(t.text)) for t in tokens]
+    if any(latin) and not all(latin[i] for i, t in enumerate(tokens) if is_word(t.text)):
+        # a Latin word at the edge of an Arabic name is a neighbour (Previous أحمد حجازي)
+        while tokens and _LATIN_WORD.match(tokens[0].text):
+            tokens.pop(0)
+        while tokens and _LATIN_WORD.match(tokens[-1].text):
+            tokens.pop()
+        if any(_LATIN_WORD.match(t.text) for t in tokens):
+            return None
+    elif any(latin) and not _latin_name(tokens):
         return None
+    if kind in ("PERS", "LOC") and any(TANWEEN_FATH in t.text for t in tokens):
+        return None  # درعاً تذكارياً: an indefinite noun, not the city درعا
     if len(tokens) == 1 and any(
         stem in MONTHS for _, stem in proclitic_splits(fold(tokens[0].text))
     ):
         return None  # في نيسان (أبريل): a month alone is no name
     if kind == "PERS":
+        folded = tuple(fold(t.text) for t in tokens)
+        firsts = {stem for _, stem in proclitic_splits(folded[0])} if folded else set()
+        for phrase in TITLE_PHRASES:
+            if phrase[0] in firsts and folded[1 : len(phrase)] == phrase[1:]:
+                tokens = tokens[len(phrase) :]
+                if not tokens:
+                    return None  # خادم الحرمين alone: the title, not a name
+                break
+        if len(tokens) > 1 and any(
+            stem in HEADS for _, stem in proclitic_splits(fold(tokens[0].text))
+        ):
+            tokens.pop(0)  # وميليشيا عبدالملك الحوثي: the militia's head is no part of him
         while len(tokens) > 1 and fold(tokens[0].text) in TITLES:
             tokens.pop(0)
+        # A headline's verb before or after a name (ينفي رضايان, فلار يغيب) and a blessing
+        # after it (محمد العوني رحمه الله) are no part of it.
+        if len(tokens) >= 2 and fold(tokens[-1].text) == GOD and _blessing(tokens[-2].text):
+            tokens = tokens[:-2]
+            while tokens and not is_word(tokens[-1].text):
+                tokens.pop()  # الملك فهد ـ رحمه الله
+            if not tokens:
+                return None  # رحمه الله alone
+        while len(tokens) > 1 and _verb(tokens[0].text, gazetteer, usage):
+            tokens.pop(0)
+        while len(tokens) > 1 and (
+            _verb(tokens[-1].text, gazetteer, usage) or _not_a_name_end(tokens[-1].text, gazetteer)
+        ):
+            tokens.pop()
+        if len(tokens) == 1 and (
+            _LATIN_WORD.match(tokens[0].text) or _verb(tokens[0].text, gazetteer, usage)
+        ):
+            return None  # Previous (a site's navigation), يغيب (a verb opening a sentence)
         if tokens and fold(tokens[0].text) in TITLES:
             return None
         if len(tokens) == 1 and (
@@ -219,6 +313,14 @@ def clean_span(
             or gazetteer.is_nationality(tokens[0].text)
         ):
             return None  # آل alone; وقال روسي: "a Russian said"
+    if (
+        kind == "ORG"
+        and len(tokens) == 1
+        and any(stem in CURRENCIES for _, stem in proclitic_splits(fold(tokens[0].text)))
+    ):
+        return None  # 32 مليون ريال: the riyal, not Real (the club is ريال مدريد, الريال)
+    if kind == "ORG" and len(tokens) == 1 and len(fold(tokens[0].text)) <= 2:
+        return None  # بي of إتش. إس. بي. سي, أم: a letter's name or a particle, no body
     if kind == "LOC" and all(
         _HEADS_ALONE.intersection(stem for _, stem in proclitic_splits(fold(t.text)))
         for t in tokens
@@ -236,6 +338,45 @@ def clean_span(
         ):
             return None  # الروسية, أمنيا, بلادنا ("our country")
     return tuple(tokens) or None
+
+
+def _verb(word: str, gazetteer: Gazetteer, usage: Usage) -> bool:
+    """Whether a word is a headline's verb (ينفي, يغيب, يلتقي, سيزور): a word of the corpus in
+    the imperfect's ي or the future's سي/ست, that no list knows as a name (يحيى, ياسر, يونس
+    are names; a name in ت or ن, تسيبي, نابت, is too often read as a verb to cut it)."""
+    key = fold(word)
+    if len(key) < 4 or gazetteer.knows(key, PEOPLE):
+        return False
+    if key[0] == "س" and key[1] in "يت" and len(key) >= 5:
+        key = key[1:]  # سيزور: the future of يزور
+    elif key[0] != "ي":
+        return False
+    # a frequent word that never takes ال (not يونايتد, يوفنتوس, يورينتي)
+    zipf, article = usage.features(key)[:2]
+    return article == "wd=nodef" and zipf[3:].isdigit() and int(zipf[3:]) >= VERB_BAND
+
+
+def _not_a_name_end(word: str, gazetteer: Gazetteer) -> bool:
+    """Whether a word cannot end a person's name: بن or ابن with no one after it, a word that
+    carries لـ with the article or و with it (عباس [للصحافيين], خالد مشعل [والغنوشي]: another
+    phrase or another man begins), or ب before a place (المنجحي [بعسير]: "in Asir")."""
+    key = fold(word)
+    if key in SON_OF:
+        return True
+    if (key.startswith("لل") or key.startswith("وال")) and len(key) > 4:
+        return True
+    return (
+        key.startswith("ب")
+        and len(key) > 4
+        and not WIDE_PLACES.isdisjoint(gazetteer.single.get(key[1:], ()))
+        and not gazetteer.knows(key, PEOPLE)  # بشير, بلير, بوتر: names in ب
+    )
+
+
+def _blessing(word: str) -> bool:
+    """A verb with its pronoun before الله after a name (رحمه الله, حفظه الله), not a name's
+    word (عبد الله, رحمة الله)."""
+    return word.endswith("ه") and len(fold(word)) >= 4
 
 
 def _adverb(word: str, usage: Usage) -> bool:
@@ -272,6 +413,8 @@ def strip_clitic(
     key = fold(word)
     if kind == "ORG" and (head := head_cut(key)) is not None:
         return head[0], _restore(word, *head)
+    if kind == "LOC" and (site := _site_cut(key)) is not None:
+        return site, word[site:]  # لمستشفى: ل + a site's head
     if key in inner:
         return 0, word
     splits = proclitic_splits(key)
@@ -295,6 +438,11 @@ def strip_clitic(
             if usage.has(stem) and _likely_cut(key, cut, stem):
                 return cut, _restore(word, cut, stem)
     return 0, word
+
+
+def _site_cut(key: str) -> int | None:
+    """The proclitic letters before a site's head that opens a place's name (1 in لمستشفى)."""
+    return next((cut for cut, stem in proclitic_splits(key)[1:] if stem in SITE_HEADS), None)
 
 
 def _likely_cut(key: str, cut: int, stem: str) -> bool:

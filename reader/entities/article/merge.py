@@ -86,6 +86,31 @@ def merge(text: str, mentions: list[RawMention], gazetteer: Gazetteer) -> list[E
         roots = {_root(parent, other) for other in longer}
         if len(roots) == 1:
             parent[words] = roots.pop()
+    # اتحاد أوقيانوسية and اتحاد الأوقيانوسية: one body whose name's second word the
+    # article writes with and without ال
+    bare: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for words in sorted(groups, key=lambda w: -len(groups[w])):
+        if kind_of[words] != "organization" or len(words) < 2 or words in parent:
+            continue
+        key = (words[0], *(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in words[1:]))
+        if key in bare:
+            parent[words] = _root(parent, bare[key])
+        else:
+            bare[key] = words
+    kingdom = (fold("المملكة"),)
+    if kind_of.get(kingdom) == "place":
+        for country in ((fold("السعودية"),), tuple(fold("المملكة العربية السعودية").split())):
+            if kind_of.get(country) == "place" and kingdom not in parent:
+                parent[kingdom] = _root(parent, country)  # المملكة of Saudi news
+    for words in groups:
+        if (
+            len(words) == 1
+            and kind_of[words] == "organization"
+            and words not in parent
+            and (plural := _group_plural(words[0])) != words[0]
+            and kind_of.get((plural,)) == "organization"
+        ):
+            parent[words] = _root(parent, (plural,))  # الحوثيون, الحوثي: the group الحوثيين
     dropped = {
         words for words in _descriptions(groups, kind_of, parent) if not gazetteer.knows(words[0])
     }
@@ -101,6 +126,16 @@ def merge(text: str, mentions: list[RawMention], gazetteer: Gazetteer) -> list[E
         spans = sorted({(m.start, m.end) for m in group})
         entities.append(Entity(kind_of[root], name, [Mention(s, e, text[s:e]) for s, e in spans]))
     return entities
+
+
+def _group_plural(word: str) -> str:
+    """The oblique plural of a relative adjective a group is named by (الحوثيون and الحوثي
+    -> الحوثيين), or the word."""
+    if word.endswith("يون"):
+        return word[:-2] + "ين"
+    if word.endswith("ي") and not word.endswith("يي"):
+        return word + "ين"
+    return word
 
 
 def _descriptions(

@@ -33,6 +33,7 @@ HEADS = frozenset(
         *("بورصة", "رابطة", "جمعية", "نقابة", "مفوضية", "بعثة", "سلاح", "قيادة", "مرصد"),
         *("ائتلاف", "تحالف", "حلف", "أكاديمية", "مكتب", "برنامج", "إدارة", "دائرة", "شرطة"),
         *("حرس", "مجمع", "مركز", "تيار", "قوى", "منتدى", "بحرية", "أمم", "مقاومة"),
+        *("أمانة", "استخبارات", "مخابرات", "منتخب"),
     ]
 )
 # Heads that name no organization with a common noun after them (مركز المدينة, إدارة الأزمة,
@@ -48,13 +49,18 @@ COMMON_HEADS = frozenset(
     fold(w)
     for w in [
         *("حركة", "تنظيم", "غرفة", "سلاح", "قيادة", "بعثة", "مجموعة", "سوق", "شرطة", "هيئة"),
-        *("صندوق", "دائرة", "محطة", "تيار", "قوى", "منتدى", "ائتلاف", "تحالف", "حلف", "مؤسسة"),
+        *("صندوق", "دائرة", "محطة", "تيار", "قوى", "منتدى", "ائتلاف", "تحالف", "حلف"),
     ]
 )
 # Banks and markets are named by a place and adjectives (بنك أبوظبي الوطني, سوق دبي المالي).
 _BANKS = frozenset(fold(w) for w in ["بنك", "مصرف", "سوق", "بورصة"])
+FRONT = fold("جبهة")
 # Militias are named by their group (مليشيات الحوثيين): the group is the organization.
 MILITIAS = frozenset(fold(w) for w in ["ميليشيا", "مليشيا", "ميليشيات", "مليشيات"])
+# Heads of forces and fighters before the group they belong to (قوات الحوثيين).
+GROUP_HEADS = MILITIAS | frozenset(
+    fold(w) for w in ["قوات", "جماعة", "مسلحي", "مسلحو", "عناصر", "مقاتلي", "مقاتلو"]
+)
 # Heads that, definite, name one institution with a nationality adjective (الجيش السوري,
 # الشرطة التركية, المفوضية الأوروبية); الشركة الروسية is a description, and a government is
 # no organization's name. Fronts and parties also with another relative adjective (الجبهة
@@ -64,12 +70,20 @@ DEFINITE_HEADS = frozenset(
     for w in [
         *("جيش", "قوات", "شرطة", "مرصد", "تلفزيون", "إذاعة", "حرس", "مفوضية", "بحرية"),
         *("جبهة", "حزب", "وكالة", "مجلس", "برلمان", "تحالف", "ائتلاف", "حلف", "بنك"),
-        *("صندوق", "اتحاد", "مقاومة"),
+        *("صندوق", "اتحاد", "مقاومة", "استخبارات", "مخابرات", "منتخب"),
     ]
 )
+# Courts and councils named by their rank alone (المحكمة العليا, المحكمة الدستورية, المجلس
+# الأعلى للقضاء): one in their country, as a nationality adjective picks one army.
+COURTS = frozenset(fold(w) for w in ["محكمة", "مجلس", "هيئة"])
+SUPREME = frozenset(fold(w) for w in ["العليا", "الأعلى", "الدستورية", "الاتحادية"])
 # Heads in the plural, which take feminine adjectives (القوات المسلحة, القوى الأمنية).
 PLURAL_HEADS = frozenset(
-    fold(w) for w in ["قوات", "قوى", "ميليشيات", "مليشيات", "كتائب", "سرايا", "أمم"]
+    fold(w)
+    for w in [
+        *("قوات", "قوى", "ميليشيات", "مليشيات", "كتائب", "سرايا", "أمم", "استخبارات"),
+        "مخابرات",
+    ]
 )
 # Fronts, parties and resistance movements with any relative adjective (الجبهة الجنوبية,
 # الحزب الجمهوري, المقاومة الشعبية).
@@ -84,7 +98,10 @@ SUPRANATIONAL = frozenset(
     ]
 )
 # Heads of media and companies: a quoted name after them is the organization's whole name.
-QUOTE_HEADS = HEADS | frozenset(fold(w) for w in ["موقع", "صحيفة", "مجلة", "قناة", "شبكة"])
+# A quoted name after برنامج is a show (برنامج «مع الناس»), not a body.
+QUOTE_HEADS = (HEADS - {fold("برنامج")}) | frozenset(
+    fold(w) for w in ["موقع", "صحيفة", "مجلة", "قناة", "شبكة"]
+)
 # Definite words that never continue a name: relative pronouns, time words, prepositions
 # written with ال, and labels a text puts on an organization (تنظيم داعش الإرهابي).
 STOP = frozenset(
@@ -115,6 +132,7 @@ ADJECTIVES = frozenset(
     for w in [
         *("المتحدة", "المشترك", "المشتركة", "العامة", "العليا", "الأعلى", "الكبرى"),
         *("المسلحة", "الحر", "الحرة", "الجديد", "الجديدة", "الموحد", "الموحدة"),
+        *("المقدسة", "المكرمة", "المنورة"),  # أمانة العاصمة المقدسة, هيئة المدينة المنورة
     ]
 )
 # Words before a quoted source: أكدت لـ«الوطن», وبحسب "الفرنسية".
@@ -136,6 +154,9 @@ SPEAKING = frozenset(
         *("موضحا", "مؤكدا", "مضيفا", "مشيرا", "قائلا", "كاشفا", "لافتا", "مبينا", "معتبرا"),
     ]
 )
+# A paper's own verbs before its quoted name, feminine for صحيفة: وعلمت «المدينة» من مصادرها,
+# حصلت «الوطن» على نسخة, اطلعت «الاقتصادية», رصدت «عكاظ», تلقت «الرياض».
+LEARNT = frozenset(fold(w) for w in ["علمت", "حصلت", "اطلعت", "رصدت", "تلقت"])
 SPEAKING_REACH = 12  # tokens before لـ: a speaker's name and office come between
 MAX_CREDITED = 3  # words of a credited outlet's name (الشرق الأوسط, فاينانشيال تايمز)
 OPEN_QUOTES = frozenset("«\"“'(")
@@ -143,6 +164,7 @@ CLOSE_QUOTES = frozenset("»\"”')")
 MAX_WORDS = 7  # a head and at most six words after it
 # Bylines: عين اليوم – جدة, سبق- متابعة, الوئام - وكالات.
 DASHES = frozenset("-–—ـ")
+GOD = fold("الله")
 BYLINE_WORDS = frozenset(fold(w) for w in ["متابعات", "متابعة", "وكالات", "خاص"])
 MAX_BYLINE = 3
 MAX_QUOTED = 5
@@ -249,6 +271,18 @@ class _Sentence:
                 return None
         return None
 
+    def _country_as_adjective(self, j: int) -> bool:
+        """Whether word ``j``, tagged a place alone, is a nationality adjective after a
+        definite noun: السعودية is the country and the feminine adjective (القوات السعودية,
+        سلاح الجو السعودية), and a noun with ال takes no country in construct."""
+        return (
+            self.labels[j] == "B-LOC"
+            and (j + 1 == len(self.labels) or not self.labels[j + 1].startswith("I-"))
+            and j > 0
+            and self.folded[j - 1].startswith("ال")
+            and self.nationality(j)
+        )
+
     def _coordinates(self, start: int) -> bool:
         """Whether the organization whose head is word ``start`` names itself by two nouns
         joined by و (حزب العدالة والتنمية, وزارة التجارة والصناعة)."""
@@ -258,7 +292,11 @@ class _Sentence:
     def adjectives(self, j: int, start: int, after_name: bool = False) -> int:
         """The end of the adjectives and لـ complements that continue a name at ``j``. After a
         proper name a nationality adjective describes it (شركة إيني الإيطالية) and ends it."""
-        while j < len(self.words) and j - start < MAX_WORDS and self.labels[j] == "O":
+        while (
+            j < len(self.words)
+            and j - start < MAX_WORDS
+            and (self.labels[j] == "O" or self._country_as_adjective(j))
+        ):
             key = self.folded[j]
             if after_name and self.nationality(j):
                 break
@@ -309,6 +347,35 @@ def _byline(s: _Sentence) -> int:
     return 0
 
 
+def _signed(s: _Sentence) -> int | None:
+    """Where the outlet's name starts in a line signed by a reporter (أحمد حجازي – عين اليوم):
+    a person alone (after a site's Latin navigation words at most), a dash and at most three
+    words that end the line, do not open with a place (سعد الغامدي – جدة is a dateline; صدى
+    الخليج is an outlet), name no person and
+    no word for agencies or follow-ups; not a sentence that ends in a blessing after a name
+    (الملك سلمان - حفظه الله: the name does not open it)."""
+    if DASHES.isdisjoint(s.words[2:]):
+        return None
+    for k in range(2, len(s.words) - 1):
+        if s.words[k] in DASHES:
+            words = range(k + 1, len(s.words))
+            if (
+                all(s.labels[i][2:] == "PERS" or s.words[i].isascii() for i in range(k))
+                and s.labels[k - 1][2:] == "PERS"
+                and len(words) <= MAX_BYLINE
+                and all(s.word(i) and s.labels[i][2:] != "PERS" for i in words)
+                and s.labels[k + 1][2:] != "LOC"  # a place first is a dateline (– مكة المكرمة)
+                and GOD not in s.folded[k + 1 :]  # a blessing after a name: حفظه الله
+                and not _place(s, k + 1, len(s.words))
+                and not any(s.folded[i] in BYLINE_WORDS for i in words)
+            ):
+                return k + 1
+            return None
+        if not s.word(k) and s.words[k] not in DASHES:
+            return None
+    return None
+
+
 def _spans(s: _Sentence) -> Iterator[tuple[int, int, tuple[int, int] | None]]:
     """(start, end, the name inside it that the article may use alone, if any)."""
     i = 0
@@ -316,11 +383,14 @@ def _spans(s: _Sentence) -> Iterator[tuple[int, int, tuple[int, int] | None]]:
     if end := _byline(s):
         yield 0, end, (0, end)
         i = end
+    elif start := _signed(s):
+        yield start, n, (start, n)
+        return
     while i < n:
         head = _head(s.folded[i]) if s.labels[i] == "B-ORG" else None
-        if head and head[1] in _BANKS:  # [بنك أبوظبي] الوطني
+        if head and not head[0]:  # [بنك أبوظبي] الوطني, [وكالة دوغان] للأنباء
             end = s.chunk_end(i)
-            grown = s.adjectives(end, i, after_name=True)
+            grown = _after_name(s, head[1], end, i)
             if grown > end:
                 yield i, grown, None
             i = grown
@@ -357,14 +427,20 @@ def _at(s: _Sentence, i: int) -> tuple[int, int, tuple[int, int] | None] | None:
             or (stem in PARTIES and end > j)
         ):
             return i, end, None
+        if stem in COURTS and s.folded[j] in SUPREME:
+            return i, end, None  # المحكمة العليا, المجلس الأعلى للقضاء
         return None
     if s.labels[j] != "O":  # a name the tagger found: حركة [حماس], بنك [أبوظبي] التجاري
         end = s.chunk_end(j)
         kind = s.labels[j][2:]
+        if kind == "LOC" and stem == FRONT:
+            return None  # جبهة شارع الستين, جبهة نهم: a battle's front at a place
+        if kind == "PERS" and stem in MILITIAS and end == j + 1:
+            return j, end, None  # مليشيات [الحوثي]: one name after militias is their group
         if (kind == "PERS" and stem not in NAMED_AFTER_PEOPLE) or _behind_preposition(s, j):
             return None
         name = (j, end) if kind in ("ORG", "MISC") or not _place(s, j, end) else None
-        return i, _after_name(s, stem, end, i), name
+        return i, _after_name(s, stem, end, i, purpose=name is not None), name
     if not s.word(j):
         return None
     if _definite(s.folded[j]):
@@ -405,11 +481,24 @@ def _disagrees(head: str, adjective: str) -> bool:
     )
 
 
-def _after_name(s: _Sentence, stem: str, end: int, start: int) -> int:
+def _after_name(s: _Sentence, stem: str, end: int, start: int, purpose: bool = True) -> int:
     """The end of an organization named by a proper name: a bank or a market named after a
-    place takes its adjectives (بنك أبوظبي التجاري); other names end there (شركة جازبروم
+    place takes its adjectives (بنك أبوظبي التجاري); other names take only what they are for
+    (وكالة دوغان للأنباء; with ``purpose``, not after a place) and end there (شركة جازبروم
     النفطية: the oil company Gazprom)."""
-    return s.adjectives(end, start, after_name=True) if stem in _BANKS else end
+    if stem in _BANKS:
+        return s.adjectives(end, start, after_name=True)
+    while (
+        purpose  # not after a place: أمانة المدينة المنورة [للعروض]
+        and end < len(s.words)
+        and end - start < MAX_WORDS
+        and s.labels[end] == "O"
+        and s.folded[end].startswith("لل")
+        and len(s.folded[end]) > 4
+        and s.folded[end] not in STOP
+    ):
+        end += 1  # وكالة دوغان للأنباء, مركز الخليج للأبحاث: "for" what it does
+    return end
 
 
 def _place(s: _Sentence, start: int, end: int) -> bool:
@@ -461,10 +550,13 @@ def _quote_head(key: str) -> bool:
 
 def _credit(s: _Sentence, i: int, words: int) -> bool:
     """Whether word ``i`` credits a quoted source of ``words`` words: بحسب (وبحسب
-    "الفرنسية"), or a bare لـ after words of speaking (أكدت مصادر لـ«الوطن») or a person's
-    name (قال فلان لـ«عكاظ»), or before one word that may be a name (ل"داعش")."""
+    "الفرنسية"), a paper's verb of learning (وعلمت «المدينة»), or a bare لـ after words of
+    speaking (أكدت مصادر لـ«الوطن») or a person's name (قال فلان لـ«عكاظ»), or before one word
+    that may be a name (ل"داعش")."""
     if s.folded[i] in SOURCE_WORDS:
         return True
+    if words <= MAX_CREDITED and any(stem in LEARNT for _, stem in proclitic_splits(s.folded[i])):
+        return True  # وعلمت «المدينة»: the paper learnt
     if s.folded[i] != TO or words > MAX_CREDITED:
         return False
     if words == 1 and s.name_like(s.words[i + 2]):
@@ -493,13 +585,35 @@ class OrganizationNames:
         self.names: Names = {}
 
     def add(self, words: list[str], labels: list[str]) -> None:
-        """Collect the names that follow a head in one sentence."""
+        """Collect the names that follow a head in one sentence, and the plural a group is
+        named by (``_group_plural``)."""
         s = _Sentence(words, labels, self.gazetteer, self.name_like, self.common, self.plain)
         for _, _, name in _spans(s):
             if name is not None:
                 first, *rest = s.folded[name[0] : name[1]]
                 for _, stem in proclitic_splits(first):
                     self.names.setdefault(stem, set()).add((stem, *rest))
+        for i in range(len(words) - 1):
+            if (single := _group_plural(s, i)) is not None:
+                for plural in (single + "ين", single + "ون"):
+                    self.names.setdefault(plural, set()).add((plural,))
+
+
+def _group_plural(s: _Sentence, i: int) -> str | None:
+    """The singular relative adjective of a movement named by its members' plural, when word
+    ``i`` is the head of forces or fighters before it (قوات الحوثيين, مسلحي الحوثيين) or of
+    militias before its singular (مليشيات الحوثي): الحوثي, whose plurals الحوثيين and
+    الحوثيون name the group wherever the article uses them. Plurals of nations are peoples
+    (قوات السوريين)."""
+    head = next((stem for _, stem in proclitic_splits(s.folded[i]) if stem in GROUP_HEADS), None)
+    word = s.folded[i + 1]
+    if head is None or not word.startswith("ال") or s.gazetteer.is_demonym(word):
+        return None
+    if word.endswith(("يين", "يون")) and len(word) >= 8:
+        return word[:-2]
+    if head in MILITIAS and word.endswith("ي") and len(word) >= 6 and s.labels[i + 1] != "B-LOC":
+        return word
+    return None
 
 
 def label_organizations(words: list[str], labels: list[str], found: OrganizationNames) -> list[str]:

@@ -19,7 +19,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 
-from reader.entities.article.mentions import TITLES
+from reader.entities.article.mentions import (
+    FAMILY,
+    NAMING_SITES,
+    SITE_HEADS,
+    SITE_TITLES,
+    TITLES,
+)
+from reader.entities.article.organizations import CLOSE_QUOTES, OPEN_QUOTES, STOP
 from reader.entities.conll import chunks, label
 from reader.entities.entity import Entity
 from reader.entities.normalize import fold, proclitic_splits
@@ -37,6 +44,8 @@ from reader.entities.tagging.usage import PLURAL_ENDINGS, Usage, without_article
 PLACE_PREPOSITIONS = frozenset(fold(w) for w in ["في", "من", "إلى", "الى", "داخل", "حول"])
 MIN_REPEATS = 3
 PROCLITIC_LETTERS = frozenset("وفبلك")
+GIVEN = frozenset(("given", "given_rare"))
+QUOTES = OPEN_QUOTES | CLOSE_QUOTES
 # Offices that introduce a person a few words on (قائد الشرطة المحلية سيف).
 OFFICES = TITLES | frozenset(
     fold(w)
@@ -93,12 +102,14 @@ def join_people(
     labels: list[str],
     names: Mapping[str, str],
     unseen: Callable[[str], bool],
+    families: bool = True,
 ) -> list[str]:
     """One sentence's labels with a person that the tagger began again inside a name joined to
     the one before it: [محسن فاضل إياد] [عاشور الفضلي] is one man (a word with a proclitic
     starts another person, بلينكن [لباشينيان]; ``split_joined`` reads those), and with a
     word that neither training, the corpus nor a list knows (``unseen``) after a person taken
-    into the name (كوندابور [فامان]). And a person
+    into the name (كوندابور [فامان]); with ``families``, آل ending a person takes the
+    family's name after it, a title word or not (عبدالعزيز آل [الشيخ]). And a person
     span that runs into a proclitic and an organization or place the train split's lexicon
     (``names``) knows ends there, the rest taking that type: سيف [لفرانس برس]."""
     out = list(labels)
@@ -107,6 +118,8 @@ def join_people(
             continue
         if out[i] == "B-PERS" and words[i][0] not in PROCLITIC_LETTERS:
             out[i] = "I-PERS"
+        elif families and out[i] == "O" and fold(words[i - 1]) == FAMILY and words[i][0].isalpha():
+            out[i] = "I-PERS"  # عبدالعزيز آل [الشيخ]: آل takes the family's name, a title or not
         elif out[i] == "O" and unseen(words[i]):
             out[i] = "I-PERS"  # مايكل ماكوي [لويث]: a word no list or corpus knows goes on
         elif out[i] == "I-PERS" and (kind := _named_behind_clitic(words[i], names)):
@@ -114,6 +127,27 @@ def join_people(
             while end < len(out) and out[end] == "I-PERS":
                 end += 1
             label(out, i, end, kind)
+    return out
+
+
+def join_surnames(words: list[str], labels: list[str], gazetteer: Gazetteer) -> list[str]:
+    """One sentence's labels with a given name tagged alone joined to the family name in -ي
+    after it, which the tagger reads as a common adjective (عبدالله [البحري], مبارك [الخصي]):
+    a definite relative word that is no nationality (محمد المصري may be "the Egyptian")."""
+    out = list(labels)
+    for i in range(1, len(words)):
+        key = fold(words[i])
+        if (
+            out[i] == "O"
+            and out[i - 1] == "B-PERS"
+            and key.startswith("ال")
+            and key.endswith("ي")
+            and len(key) >= 5
+            and gazetteer.knows(fold(words[i - 1]), GIVEN)
+            and not gazetteer.is_demonym(words[i])
+            and not gazetteer.is_nationality(words[i])
+        ):
+            out[i] = "I-PERS"
     return out
 
 
@@ -266,7 +300,6 @@ TOWN_HEADS = frozenset(
     | {fold(w) for w in ["مديرية", "ناحية", "قضاء", "حي"]}
 )
 TWO_TOWNS = frozenset(fold(w) for w in ["مدينتي", "مدينتا", "بلدتي", "بلدتا", "محافظتي", "قريتي"])
-SITE_HEADS = frozenset(fold(w) for w in ["قصر", "قاعدة", "مطار", "ميناء", "معسكر", "مخيم", "جبل"])
 # Heads of natural features, part of their names, which name another place than the place
 # they are named after (دلتا النيل, خليج عدن, صحراء سيناء, شبه جزيرة القرم).
 NATURAL_HEADS = frozenset(
@@ -285,22 +318,30 @@ PLACE_ADJECTIVES = DIRECTIONS | frozenset(fold(w) for w in ["الجوية", "ا�
 
 
 def label_headed_places(
-    words: list[str], labels: list[str], name_like: Callable[[str], bool], usage: Usage
+    words: list[str],
+    labels: list[str],
+    name_like: Callable[[str], bool],
+    usage: Usage,
+    place_behind: Callable[[str], bool] = lambda word: False,
 ) -> list[str]:
     """One sentence's labels with the names after a town's or a site's head word labelled as
     places: a name-like word (new to training, rarely with ال) or a definite word that is no
     common word (الحسيني, not الحدود), and a name the tagger gave another type (منطقة
     [الحسيني] read as a person). A natural feature's head joins the name after it into one
-    place, also a place the tagger found (دلتا [النيل] is the delta, not the river)."""
+    place, also a place the tagger found (دلتا [النيل] is the delta, not the river). A site's
+    head is part of its name, which is often a common word (مستشفى الثورة, شارع الستين) or a
+    person's (مطار الملك فهد الدولي, up to a place behind a proclitic, ``place_behind``:
+    مستشفى الملك فهد [بجدة]); a quoted name after a head is the name alone (بولاية
+    "أوكلاهوما")."""
     out = list(labels)
     folded = [fold(w) for w in words]
 
-    def name(j: int) -> bool:
+    def name(j: int, site: bool = False) -> bool:
         if j >= len(words) or out[j] != "O" or not words[j][0].isalpha():
             return False
         key = folded[j]
         if key.startswith("ال"):
-            return len(key) > 4 and not usage.common(key)
+            return len(key) > 4 and (site or not usage.common(key)) and key not in STOP
         # كاودا is no ك + اودا after مدينة: a word the corpus reads behind a clitic counts,
         # unless training used it (بالقرب)
         clitic = usage.reading(key) not in (None, key)
@@ -322,6 +363,9 @@ def label_headed_places(
         if head is None:
             continue
         j = i + 1
+        quoted = words[j] in QUOTES and j + 2 < len(words) and words[j + 2] in QUOTES
+        if quoted:
+            j += 1  # بولاية "أوكلاهوما", نهر «الأمازون»: a quoted name after the head
         if head == PENINSULA[0]:  # شبه جزيرة: the head is two words
             if folded[j] != PENINSULA[1] or j + 1 == len(words) or out[j] != "O":
                 continue
@@ -349,17 +393,53 @@ def label_headed_places(
             elif end == j + 1:  # a longer span may run into the next name (بلدية أبوعريش محمد)
                 label(out, j, end, "LOC")
             continue
-        if not name(j) or (head in DEFINITE_ONLY and not folded[j].startswith("ال")):
+        if head in SITE_HEADS and folded[j] in SITE_TITLES:
+            # مطار الملك فهد الدولي: the person the site is named after, tagged or not
+            end = j + 1
+            if end < len(out) and out[end] == "B-PERS":
+                end += 1
+                while end < len(out) and out[end] == "I-PERS" and not place_behind(words[end]):
+                    end += 1
+            elif end < len(out) and out[end] == "O" and name_like(words[end]):
+                end += 1
+            if end > j + 1:
+                rest = end
+                while rest < len(out) and out[rest] == "I-PERS":
+                    rest += 1
+                label(out, i, _site_adjectives(folded, out, end), "LOC")
+                if rest > end:  # مستشفى الملك فهد [بجدة]: the city the site is in
+                    label(out, end, rest, "LOC")
+            continue
+        site = head in NAMING_SITES
+        if not name(j, site) or (head in DEFINITE_ONLY and not folded[j].startswith("ال")):
             continue
         end = j + 1
         while end < len(words) and out[end] == "O" and folded[end] in PLACE_ADJECTIVES:
             end += 1
-        label(out, i if head in SITE_HEADS or head in NATURAL_HEADS else j, end, "LOC")
+        if site:
+            end = _site_adjectives(folded, out, end)
+        with_head = (head in SITE_HEADS or head in NATURAL_HEADS) and not quoted
+        label(out, i if with_head else j, end, "LOC")
         if head in TWO_TOWNS and end < len(words) and folded[end].startswith("و"):
             second = words[end][1:]
             if len(second) >= 3 and out[end] == "O" and name_like(second):
                 label(out, end, end + 1, "LOC")
     return out
+
+
+def _site_adjectives(folded: list[str], labels: list[str], end: int) -> int:
+    """The end of the relative adjectives after a site's name (متنزه الثروة الوطني, مركز
+    الملك فهد الثقافي, مطار الملك فهد الدولي)."""
+    while (
+        end < len(folded)
+        and labels[end] == "O"
+        and folded[end].startswith("ال")
+        and folded[end] not in STOP
+        and folded[end].endswith(("ي", "يه"))
+        and len(folded[end]) > 4
+    ):
+        end += 1
+    return end
 
 
 # Words after which a name is a place (في حلب, قرب لحج, شمال سوريا).
@@ -374,15 +454,25 @@ KNOWN_PLACES = frozenset(("country", "city", "subdivision"))
 
 
 def label_known_places(
-    words: list[str], labels: list[str], gazetteer: Gazetteer, usage: Usage, lexicon: Lexicon
+    words: list[str],
+    labels: list[str],
+    gazetteer: Gazetteer,
+    usage: Usage,
+    lexicon: Lexicon,
+    countries: bool = True,
 ) -> list[str]:
     """One sentence's labels with the untagged words that a place word introduces (or that
     carry ب, "in") and that the gazetteer knows as a country, city or province, when neither
     the corpus nor the train split uses them as common words (في إطار, not a town إطار): في
     لحج, ومثل حلب after a place list. The tagger, trained on 2007 news, gives little weight
-    to a city it never saw (حلب, لحج)."""
+    to a city it never saw (حلب, لحج). With ``countries`` (the pane's convention), a country's
+    name standing as a noun is a place wherever it stands (``_country_noun``)."""
     out = list(labels)
     single = gazetteer.single
+
+    def folded_before(i: int) -> str:
+        return fold(words[i - 1]) if i else ""
+
     for i, word in enumerate(words):
         if out[i] != "O" or not word[0].isalpha():
             continue
@@ -398,6 +488,14 @@ def label_known_places(
         whole = usage.reading(key) == without_article(key)  # بلاد is a word, not ب + لاد
         for cut, stem in places:
             if (
+                countries
+                and cut == 0
+                and (i == 0 or out[i - 1] == "O")  # زين السعودية: a company's adjective
+                and _country_noun(stem, folded_before(i), gazetteer)
+            ):
+                label(out, i, i + 1, "LOC")  # مواقف السعودية: a country, also an adjective
+                break
+            if (
                 (cut and whole)
                 or usage.common(stem)
                 or (stem in lexicon.vocab and not lexicon.names.get(stem, "").startswith("LOC"))
@@ -411,6 +509,57 @@ def label_known_places(
                 label(out, i, i + 1, "LOC")
                 break
     return out
+
+
+OTHER_THAN = fold("غير")
+KINGDOM = fold("المملكة")  # Saudi news names its country so, alone
+A_KINGDOM = fold("مملكة")
+ARAB = fold("العربية")  # المملكة العربية السعودية
+UNITED = fold("المتحدة")
+
+
+def other_kingdom(words: list[str], gazetteer: Gazetteer) -> bool:
+    """Whether a sentence names a kingdom other than Saudi Arabia (مملكة البحرين, المملكة
+    المتحدة, المملكة الأردنية): then المملكة alone may be that one."""
+    folded = [fold(w) for w in words]
+    for i, key in enumerate(folded[:-1]):
+        stems = {stem for _, stem in proclitic_splits(key)}
+        after = folded[i + 1]
+        if A_KINGDOM in stems or (
+            KINGDOM in stems
+            and after != ARAB
+            and (after == UNITED or gazetteer.is_demonym(words[i + 1]))
+        ):
+            return True
+    return False
+
+
+def label_kingdom(words: list[str], labels: list[str]) -> list[str]:
+    """One sentence's labels with المملكة alone labelled as a place: Saudi news names its
+    country so (مواقف المملكة, تقوده المملكة), unless the article names another kingdom
+    (``other_kingdom``). Not before a definite word, which makes it another kingdom
+    (المملكة المتحدة, المملكة الأردنية) or the country's long name."""
+    out = list(labels)
+    for i, word in enumerate(words):
+        if out[i] != "O" or not any(stem == KINGDOM for _, stem in proclitic_splits(fold(word))):
+            continue
+        after = fold(words[i + 1]) if i + 1 < len(words) else ""
+        if not after.startswith("ال"):
+            label(out, i, i + 1, "LOC")
+    return out
+
+
+def _country_noun(key: str, before: str, gazetteer: Gazetteer) -> bool:
+    """Whether a country's name stands as a noun (مواقف السعودية, أعلنت السعودية): not after a
+    definite noun, where it is the feminine adjective (الحكومة السعودية), nor a name shaped
+    like an adjective without ال (مالي, also "financial")."""
+    if (
+        not gazetteer.is_country((key,))
+        or before == OTHER_THAN
+        or any(stem.startswith("ال") and len(stem) > 3 for _, stem in proclitic_splits(before))
+    ):
+        return False  # الحكومة السعودية, من الجنسية غير السعودية
+    return key.startswith("ال") or not key.endswith(("ي", "يه"))  # دعم مالي: "financial"
 
 
 def _surname_ending(key: str) -> str | None:

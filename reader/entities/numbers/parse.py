@@ -8,11 +8,12 @@ Decisions a reader of the results should know:
   (``١٢٬٥ مليار`` is 12.5 billion). The Arabic comma between digits (``100،000``) groups
   thousands when every group after it has three digits (``1990،2000`` and ``3، 4`` are lists).
 - Digits glued to Latin letters, or joined by a hyphen to any letter, are part of an identifier
-  (F16, 4G, COVID-19, كوفيد-19) and are not quantities. Times, dates and ratios written with
-  ':' or '/' (10:30, 21/9/2023) and hyphenated dates (2023-09-21) are skipped whole. Two
-  numbers joined by a hyphen (24-7, 2020-2023, a score 2-1) are one expression, a range or a
-  time, not two quantities: one match whose value is None. Digits joined by '+' name a group
-  (مجموعة 5+1) and are no quantity.
+  (F16, 4G, COVID-19, كوفيد-19) and are not quantities, and so are digits written on the end
+  of an Arabic word (جنيف1, «عيد وفلها2»); clitics alone on them are no word (و500, بـ20).
+  Times, dates and ratios written with ':' or '/' (10:30, 21/9/2023, a season 2009 /2010) and
+  hyphenated dates (2023-09-21) are skipped whole. Two numbers joined by a hyphen (24-7,
+  2020-2023, a score 2-1) are one expression, a range or a time, not two quantities: one match
+  whose value is None. Digits joined by '+' name a group (مجموعة 5+1) and are no quantity.
 - A single '.' before three digits and a scale word is a decimal point (7.737 مليون is
   7,737,000, not 7,737 millions: news writes thousands of millions as مليار).
 - ألف after a number that follows a reference word (قرار, رقم, المادة, البند) within three
@@ -26,6 +27,8 @@ Decisions a reader of the results should know:
   "two children": the -ان/-ين ending is shared with names and ordinary words, لبنان، سلمان،
   حين) are not numbers.
   A fraction counts only with a scale (نصف مليون) or after a number (ثلاثة ملايين ونصف).
+- Wire copy writes a decimal with ر between its parts, the fraction first as the digits ran
+  right to left (``54ر45`` is 45.54, ``1ر20 مليون`` is 20,100,000, ``83ر1 متر`` is 1.83 m).
 - Signs are not read: ``-5`` is 5.
 """
 
@@ -68,9 +71,11 @@ _D = "[0-9\u0660-\u0669\u06f0-\u06f9]"
 _WORD_CHARS = "\u0620-\u064a\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06ff"
 # One token of the folded text. `skip` swallows digit clusters that are not quantities.
 _TOKEN = re.compile(
-    rf"(?P<skip>{_D}+(?:[:/]{_D}+)+|{_D}{{4}}-{_D}{{1,2}}-{_D}{{1,2}}(?!{_D})"
+    rf"(?P<skip>{_D}+(?:[:/]{_D}+)+|{_D}{{4}} ?/ ?{_D}{{4}}(?!{_D})"
+    rf"|{_D}{{4}}-{_D}{{1,2}}-{_D}{{1,2}}(?!{_D})"
     rf"|{_D}{{1,2}}-{_D}{{1,2}}-{_D}{{4}}(?!{_D})|{_D}+(?:\+{_D}+)+)"
     rf"|(?P<range>{_D}+(?:[.,\u066b]{_D}+)?[-\u2013]{_D}+(?:[.,\u066b]{_D}+)?(?![-\u2013]?{_D}))"
+    rf"|(?P<rdec>{_D}+\u0631{_D}+(?!{_D}))"
     rf"|(?P<lit>{_D}{{1,3}}(?:\u060c{_D}{{3}}(?!{_D}))+|{_D}+(?:[.,\u066b\u066c]{_D}+)*)"
     rf"|(?P<word>[{_WORD_CHARS}]+)"
     r"|(?P<pct>[%\u066a])"
@@ -92,6 +97,8 @@ _REFERENCES = frozenset(
 )
 _REFERENCE_REACH = 3  # words before the number
 _THOUSAND = LEXICON["الف"]
+_CLITIC_LETTERS = frozenset("وفبلكا")  # و ف ب ل ك and ال, as written on a number
+_MAX_CLITICS = 4  # وبال
 
 
 def _literal_value(digits: str) -> Fraction | None:
@@ -170,11 +177,22 @@ class _Parser:
         text, n = self.text, len(self.text)
         if start and _LATIN.match(text[start - 1]):
             return True
+        if start and _WORD.match(self.norm[start - 1]) and not self._clitics_before(start):
+            return True  # عيد وفلها2, جنيف1: digits written on a word end a name
         if end < n and _LATIN.match(text[end]):
             return True
         if start >= 2 and text[start - 1] == "-" and _LETTER.match(text[start - 2]):
             return True
         return end + 1 < n and text[end] == "-" and _LETTER.match(text[end + 1]) is not None
+
+    def _clitics_before(self, start: int) -> bool:
+        """Whether the letters written on the digits at ``start`` are only clitics (و500,
+        بـ20, وبال5) rather than a word."""
+        i = start
+        while i and (_WORD.match(self.norm[i - 1]) or self.norm[i - 1] == MARK):
+            i -= 1
+        glued = self.norm[i:start].replace(MARK, "")
+        return len(glued) <= _MAX_CLITICS and set(glued) <= _CLITIC_LETTERS
 
     def token(self, pos: int, first: bool = False) -> _Tok | None:
         """The number token at ``pos`` (after spaces), or None when the next token is not one."""
@@ -214,6 +232,10 @@ class _Parser:
             value = _literal_value(m.group())
             if value is None:
                 return None
+            return _Tok("lit", pos, m.end(), False, False, value=value)
+        if kind == "rdec":
+            fraction, _, whole = m.group().translate(_TO_ASCII).partition("\u0631")
+            value = Fraction(int(whole)) + Fraction(int(fraction), 10 ** len(fraction))
             return _Tok("lit", pos, m.end(), False, False, value=value)
         if kind == "pct":
             return _Tok("pct", pos, m.end(), False, False)
@@ -493,7 +515,7 @@ def find_numbers(text: str) -> list[NumberMatch]:
             if (word.replace(MARK, "") if MARK in word else word) not in PREFIXED:
                 pos = m.end()
                 continue
-        elif kind not in ("lit", "range"):
+        elif kind not in ("lit", "rdec", "range"):
             pos = m.end()
             continue
         parser.forget()
