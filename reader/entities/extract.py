@@ -28,9 +28,9 @@ from reader.entities.article.rules import (
 from reader.entities.article.sweep import ArticleRules
 from reader.entities.conll import chunks
 from reader.entities.entity import TYPE_ORDER, Entity, Mention
-from reader.entities.normalize import fold
+from reader.entities.normalize import clear_word_caches, fold
 from reader.entities.numbers import find_numbers
-from reader.entities.pipeline import load_model, tag_window
+from reader.entities.pipeline import Model, load_model, tag_window
 from reader.entities.tagging.tokens import Token, iter_sentences, iter_tokens
 
 # Shares of the progress bar: tagging dominates the work.
@@ -111,24 +111,44 @@ def extract_entities(text: str, progress: Callable[[float], None] | None = None)
 
     ``progress`` (optional) is called with fractions from 0.0 to 1.0; the app runs this in a
     worker thread on texts of several megabytes.
+
+    The per-word memos (features, folded forms, clitic splits) serve one text only: they are
+    emptied when it is done or abandoned, the features' as soon as the tagging sweep ends,
+    so that the later sweeps reuse their memory (a 10 MB article's peak falls by about as
+    much as they held).
     """
     report = _Progress(progress)
     report(0.0)
     model = load_model()
-    size = len(text) or 1
-    votes = Votes(model.common)
-    tagged = _Tagged()
-    window: list[list[Token]] = []
-    for sentence in iter_sentences(text, iter_tokens(text)):
-        window.append(sentence)
-        if len(window) == _BATCH:
-            _tag(window, votes, tagged)
-            report(_TAGGED * window[-1][-1].end / size)
-            window = []
-    if window:
-        _tag(window, votes, tagged)
-    report(_TAGGED)
+    try:
+        return _extract(text, model, report)
+    finally:
+        model.features.clear_cache()
+        clear_word_caches()
+
+
+def _extract(text: str, model: Model, report: _Progress) -> list[Entity]:
+    spans = _spans(text, model, report)
+    usage = model.features.usage
+    mentions = build_mentions(text, spans, model.gazetteer, usage, model.features.lexicon.names)
+    del spans
+    entities = lone_common_words(
+        text, merge(text, mentions, model.gazetteer), usage, model.gazetteer
+    )
+    del mentions
+    entities += number_entities(text, lambda f: report(_SPANNED + (1 - _SPANNED) * f))
+    entities.sort(key=lambda e: (TYPE_ORDER[e.type], e.mentions[0].start))
+    report(1.0)
+    return entities
+
+
+def _spans(text: str, model: Model, report: _Progress) -> list[Span]:
+    """The names' spans after the article pass and its rules. What the sweeps needed (the
+    tagged tokens, the votes, the rules' counts, the memos of every word) goes when this
+    returns, before the mentions are built: with these, the biggest things alive then."""
+    tagged, votes = _tag_all(text, model, report)
     known = votes.known()
+    del votes
     usage = model.features.usage
     rules = ArticleRules(model)
     step = max(len(tagged) // 50, 1)
@@ -158,16 +178,28 @@ def extract_entities(text: str, progress: Callable[[float], None] | None = None)
             spans.append(span_of(tokens[start:end], kind))
         if n % step == 0:
             report(_PROPAGATED + (_SPANNED - _PROPAGATED) * n / len(tagged))
-    del tagged
-    mentions = build_mentions(text, spans, model.gazetteer, usage, model.features.lexicon.names)
-    entities = lone_common_words(
-        text, merge(text, mentions, model.gazetteer), usage, model.gazetteer
-    )
-    del spans, mentions
-    entities += number_entities(text, lambda f: report(_SPANNED + (1 - _SPANNED) * f))
-    entities.sort(key=lambda e: (TYPE_ORDER[e.type], e.mentions[0].start))
-    report(1.0)
-    return entities
+    clear_word_caches()  # every word's memos: what follows asks for the mentions' words only
+    return spans
+
+
+def _tag_all(text: str, model: Model, report: _Progress) -> tuple[_Tagged, Votes]:
+    """The tagging sweep: every sentence tagged, kept flat, its confident names counted. The
+    features' cache is emptied at its end: nothing after it computes features."""
+    size = len(text) or 1
+    votes = Votes(model.common)
+    tagged = _Tagged()
+    window: list[list[Token]] = []
+    for sentence in iter_sentences(text, iter_tokens(text)):
+        window.append(sentence)
+        if len(window) == _BATCH:
+            _tag(window, votes, tagged)
+            report(_TAGGED * window[-1][-1].end / size)
+            window = []
+    if window:
+        _tag(window, votes, tagged)
+    model.features.clear_cache()
+    report(_TAGGED)
+    return tagged, votes
 
 
 def _tag(window: list[list[Token]], votes: Votes, out: _Tagged) -> None:

@@ -163,7 +163,7 @@ class FeatureExtractor:
         return tuple(own), shifted, key, "unk" in gaz, reading in _SPORT, tuple(sport)
 
     def clear_cache(self) -> None:
-        """Forget the per-word features (benchmarks measure the cold-cache speed)."""
+        """Forget the per-word features (an extraction does once its tagging sweep is over)."""
         self._cache = {}
         self._older = {}
 
