@@ -44,15 +44,18 @@ class _Tagged:
     """Tagged sentences kept flat: offsets in arrays, labels as bytes.
 
     Flat storage keeps a 10 MB article's millions of tokens out of Python objects, so it costs
-    ~17 bytes a token and gives the cyclic garbage collector nothing to walk.
+    ~10 bytes a token (offsets of four bytes, for any text under 4 G characters) and gives the
+    cyclic garbage collector nothing to walk.
     """
 
-    def __init__(self) -> None:
-        self.starts = array("l")
-        self.ends = array("l")
+    def __init__(self, length: int) -> None:
+        """``length``: the text's, in characters."""
+        offset = "I" if length < 1 << 32 else "q"
+        self.starts = array(offset)
+        self.ends = array(offset)
         self.labels = bytearray()
         self.unknown = bytearray()  # 1 for a word the training text did not know
-        self.bounds = array("l", [0])  # sentence n is tokens bounds[n]:bounds[n + 1]
+        self.bounds = array(offset, [0])  # sentence n is tokens bounds[n]:bounds[n + 1]
         self.codes: dict[str, int] = {}
         self.names: list[str] = []
 
@@ -187,7 +190,7 @@ def _tag_all(text: str, model: Model, report: _Progress) -> tuple[_Tagged, Votes
     features' cache is emptied at its end: nothing after it computes features."""
     size = len(text) or 1
     votes = Votes(model.common)
-    tagged = _Tagged()
+    tagged = _Tagged(len(text))
     window: list[list[Token]] = []
     for sentence in iter_sentences(text, iter_tokens(text)):
         window.append(sentence)
