@@ -65,6 +65,9 @@ def parser(subcommands: Sequence[tuple[str, str]]) -> argparse.ArgumentParser:
 
 def run(options: argparse.Namespace) -> int:
     """Resolve the sources (reading stdin now, while it is still ours), then run the app."""
+    from reader.ui.heap import configure_malloc
+
+    configure_malloc()  # before any thread: see reader.ui.heap
     feed, sources = _sources(
         options.sources, options.encoding, options.max_size, options.refresh, options.feeds
     )

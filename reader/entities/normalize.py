@@ -58,7 +58,8 @@ class WordCache(Generic[T]):
     is full it becomes the older and the oldest goes; a word found in the older moves to the
     newer. Plain dictionaries of strings and tuples, which the garbage collector stops
     tracking, where functools.lru_cache keeps a list per entry that every full collection
-    walks (200,000 of them for the four caches of a long article)."""
+    walks (200,000 of them for the four caches of a long article). An extraction empties
+    them all when it ends (``clear_word_caches``)."""
 
     def __init__(self, function: Callable[[str], T], size: int = 50_000) -> None:
         self.function = function
@@ -67,6 +68,7 @@ class WordCache(Generic[T]):
         self.older: dict[str, T] = {}
         self.__doc__ = function.__doc__
         self.__wrapped__ = function
+        _CACHES.append(self)
 
     def __call__(self, word: str) -> T:
         try:
@@ -80,6 +82,17 @@ class WordCache(Generic[T]):
 
     def cache_clear(self) -> None:
         self.newer, self.older = {}, {}
+
+
+_CACHES: list[WordCache] = []
+"""Every word cache (they are made once, by decorating module-level functions)."""
+
+
+def clear_word_caches() -> None:
+    """Forget every memoised word. The words of one article are of little use for the next,
+    and a long one leaves a lot behind (30 MB of them after 10 MB of news)."""
+    for cache in _CACHES:
+        cache.cache_clear()
 
 
 def word_cache(function: Callable[[str], T]) -> WordCache[T]:

@@ -27,10 +27,17 @@ FORMAT = "1"
 
 
 def index_values(title: str, text: str) -> tuple[str, str, str]:
-    """(title, body, stems) as the index holds them for one document."""
+    """(title, body, stems) as the index holds them for one document.
+
+    The stems are joined a line at a time (no token spans a line break): all the words of a
+    10 MB article at once were two million strings, 150 MB more for the app that stores it
+    while it extracts."""
     body = fold(text)
-    stems = " ".join(stem for word in _TOKEN.findall(body) for stem in word_stems(word))
-    return fold(title), body, stems
+    lines = (
+        " ".join(stem for word in _TOKEN.findall(line) for stem in word_stems(word))
+        for line in body.splitlines()
+    )
+    return fold(title), body, " ".join(line for line in lines if line)
 
 
 @cache
