@@ -610,10 +610,14 @@ def _group_plural(s: _Sentence, i: int) -> str | None:
     if head is None or not word.startswith("ال") or s.gazetteer.is_demonym(word):
         return None
     if word.endswith(("يين", "يون")) and len(word) >= 8:
-        return word[:-2]
-    if head in MILITIAS and word.endswith("ي") and len(word) >= 6 and s.labels[i + 1] != "B-LOC":
-        return word
-    return None
+        single = word[:-2]
+    elif head in MILITIAS and word.endswith("ي") and len(word) >= 6 and s.labels[i + 1] != "B-LOC":
+        single = word
+    else:
+        return None
+    # Members of a movement named after a name (الحوثي, from الحوثي), not of a common noun's
+    # adjective: قوات الانفصاليين are separatists (انفصال), no organization.
+    return None if s.common(single[2:-1]) else single
 
 
 def label_organizations(words: list[str], labels: list[str], found: OrganizationNames) -> list[str]:
