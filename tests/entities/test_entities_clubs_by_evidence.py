@@ -3,14 +3,7 @@
 clubs; and the same words left alone where nothing says they are clubs."""
 
 from reader.entities import extract_entities
-
-
-def entries(text: str) -> set[tuple[str, str]]:
-    return {(e.type, e.name) for e in extract_entities(text) if e.type != "number"}
-
-
-def organizations(text: str) -> set[str]:
-    return {name for kind, name in entries(text) if kind == "organization"}
+from tests.entities.names import entries, organizations
 
 
 def test_a_club_after_its_head_is_a_club_wherever_the_article_names_it() -> None:

@@ -2,11 +2,7 @@
 with the cases a rule must leave alone."""
 
 from reader.entities import extract_entities
-
-
-def entries(text: str) -> set[tuple[str, str]]:
-    """(type, name) of each name entry the pane lists."""
-    return {(e.type, e.name) for e in extract_entities(text) if e.type != "number"}
+from tests.entities.names import entries
 
 
 def mentions(text: str, name: str) -> list[str]:

@@ -1,15 +1,7 @@
 """The edges of people's names on real news (issue 17, error class 2): what stands beside a
 name in the text is no part of it, and some words that look like names are none."""
 
-from reader.entities import extract_entities
-
-
-def entries(text: str) -> set[tuple[str, str]]:
-    return {(e.type, e.name) for e in extract_entities(text) if e.type != "number"}
-
-
-def people(text: str) -> set[str]:
-    return {name for kind, name in entries(text) if kind == "person"}
+from tests.entities.names import entries, people
 
 
 def test_a_title_of_two_words_is_no_person() -> None:

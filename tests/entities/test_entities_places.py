@@ -1,10 +1,7 @@
 """Places that a head word introduces, and cities the tagger never saw, in news text."""
 
 from reader.entities import extract_entities
-
-
-def places(text: str) -> set[str]:
-    return {e.name for e in extract_entities(text) if e.type == "place"}
+from tests.entities.names import places
 
 
 def test_a_town_or_a_site_after_its_head_word() -> None:
@@ -27,7 +24,6 @@ def test_a_known_city_after_a_place_word() -> None:
 
 
 def test_a_country_named_as_a_noun_is_a_place_and_as_an_adjective_is_not() -> None:
-    from reader.entities import extract_entities
 
     def places(text: str) -> set[str]:
         return {e.name for e in extract_entities(text) if e.type == "place"}
@@ -41,7 +37,6 @@ def test_a_country_named_as_a_noun_is_a_place_and_as_an_adjective_is_not() -> No
 
 
 def test_the_kingdom_alone_is_saudi_arabia_unless_the_article_names_another() -> None:
-    from reader.entities import extract_entities
 
     def places(text: str) -> dict[str, int]:
         return {e.name: len(e.mentions) for e in extract_entities(text) if e.type == "place"}

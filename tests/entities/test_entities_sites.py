@@ -3,14 +3,7 @@ places named with their head, often by a common word or after a person; and what
 like one is not."""
 
 from reader.entities import extract_entities
-
-
-def entries(text: str) -> set[tuple[str, str]]:
-    return {(e.type, e.name) for e in extract_entities(text) if e.type != "number"}
-
-
-def places(text: str) -> set[str]:
-    return {name for kind, name in entries(text) if kind == "place"}
+from tests.entities.names import entries, places
 
 
 def test_a_site_named_by_a_common_word_is_a_place_with_its_head() -> None:

@@ -1,12 +1,7 @@
 """A site's tag line at the end of an article (سمات ...): tags run together are read by the
 article's own names, not as one long name (issue 17)."""
 
-from reader.entities import extract_entities
-
-
-def entries(text: str) -> set[tuple[str, str]]:
-    return {(e.type, e.name) for e in extract_entities(text) if e.type != "number"}
-
+from tests.entities.names import entries
 
 ARTICLE = (
     "طالب مفتي عام المملكة الشيخ عبدالعزيز آل الشيخ مؤسسة التقاعد بالتراجع عن الاكتتاب في"
