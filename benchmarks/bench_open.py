@@ -344,7 +344,7 @@ def _environment(package: Path | None) -> dict[str, str]:
     return env
 
 
-def _baseline_package(revision: str, directory: Path) -> Path:
+def baseline_package(revision: str, directory: Path) -> Path:
     """The `reader` package of `revision`, unpacked into `directory`."""
     archive = subprocess.run(
         ["git", "-C", str(ROOT), "archive", revision, "reader", "styles", "seeds"],
@@ -385,7 +385,7 @@ def main() -> None:
         work = Path(directory)
         packages: dict[str, Path | None] = {"ours": None}
         if options.baseline:
-            packages[options.baseline] = _baseline_package(options.baseline, work / "old")
+            packages[options.baseline] = baseline_package(options.baseline, work / "old")
         for label, package in packages.items():
             print(
                 f"one-line scroll of the sample article at 100x30, pane shown ({label}):"

@@ -46,7 +46,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench_open import terminal_first_screen
+from bench_open import baseline_package, terminal_first_screen
 
 from reader.loader import load_article
 from reader.state import article_key
@@ -230,18 +230,6 @@ def _format(key: str, value: float) -> str:
     return f"{value:.0f} MB" if key.endswith("_mb") else f"{value:.2f} s"
 
 
-def _baseline_package(revision: str, directory: Path) -> Path:
-    """The ``reader`` package of ``revision``, unpacked into ``directory``."""
-    archive = subprocess.run(
-        ["git", "-C", str(ROOT), "archive", revision, "reader", "styles", "seeds"],
-        capture_output=True,
-        check=True,
-    ).stdout
-    directory.mkdir()
-    subprocess.run(["tar", "-x", "-C", str(directory)], input=archive, check=True)
-    return directory
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
@@ -259,7 +247,7 @@ def main() -> None:
     chosen = [s for s in SHAPES if not options.shapes or s.name in options.shapes]
     with tempfile.TemporaryDirectory() as directory:
         work = Path(directory)
-        baseline = _baseline_package(options.baseline, work / "old") if options.baseline else None
+        baseline = baseline_package(options.baseline, work / "old") if options.baseline else None
         for shape in chosen:
             path = work / f"{shape.name}.txt"
             path.write_bytes(shape.build())
